@@ -1,0 +1,229 @@
+/**
+ * A small, typed Todoist API v1 client — the *fetching* layer.
+ *
+ * It knows HTTP, auth, timeouts and the response contract (zod schemas); it
+ * knows nothing about pagination strategies, retries or presentation. Every
+ * failure becomes one of the typed errors in ./errors, and every success is
+ * schema-checked, so no `any` ever leaves this file.
+ */
+import type { z } from 'zod';
+import {
+  TodoistApiError,
+  TodoistInvalidResponseError,
+  TodoistNetworkError,
+  TodoistTimeoutError,
+} from './errors';
+import { readRetryAfterSeconds } from './retry-after';
+import {
+  CommentSchema,
+  LabelSchema,
+  ProjectSchema,
+  SectionSchema,
+  TaskSchema,
+  TodoistErrorBodySchema,
+  UserSchema,
+  listEnvelopeSchema,
+  type CreateTaskArgs,
+  type ListPage,
+  type UpdateTaskArgs,
+} from './schemas';
+import { DEFAULT_TODOIST_BASE_URL, type Transport } from './transport';
+
+export interface TodoistClientOptions {
+  transport: Transport;
+  token: string;
+  /** Defaults to https://api.todoist.com/api/v1. */
+  baseUrl?: string;
+  /** Per-request timeout. The API itself gives up after 15 s. */
+  timeoutMs?: number;
+}
+
+/** Query parameters; `undefined` values are left out of the URL. */
+export type QueryParams = Record<string, string | number | undefined>;
+
+interface RequestOptions<S extends z.ZodType | undefined> {
+  query?: QueryParams;
+  body?: unknown;
+  /** Schema of the success body; `undefined` for endpoints that answer 204. */
+  schema: S;
+  signal?: AbortSignal;
+}
+
+/** The largest page the API accepts: more is a 400 INVALID_ARGUMENT_VALUE. */
+export const MAX_PAGE_LIMIT = 200;
+
+/** The list endpoints, each with the schema of its items. */
+export const LISTINGS = {
+  tasks: { path: 'tasks', item: TaskSchema },
+  tasksByFilter: { path: 'tasks/filter', item: TaskSchema },
+  projects: { path: 'projects', item: ProjectSchema },
+  sections: { path: 'sections', item: SectionSchema },
+  labels: { path: 'labels', item: LabelSchema },
+  comments: { path: 'comments', item: CommentSchema },
+} as const;
+
+export type ListingName = keyof typeof LISTINGS;
+export type ListingItem<Name extends ListingName> = z.infer<(typeof LISTINGS)[Name]['item']>;
+
+export class TodoistClient {
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly #transport: Transport;
+  // Private, so the token cannot leak through logging or serialising the client.
+  readonly #token: string;
+
+  constructor(options: TodoistClientOptions) {
+    this.#transport = options.transport;
+    this.#token = options.token;
+    this.baseUrl = (options.baseUrl ?? DEFAULT_TODOIST_BASE_URL).replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+  }
+
+  /** One page of a list endpoint. `limit` is clamped to 200, never sent above. */
+  listPage<Name extends ListingName>(
+    name: Name,
+    query: QueryParams = {},
+    signal?: AbortSignal,
+  ): Promise<ListPage<ListingItem<Name>>> {
+    const { path, item } = LISTINGS[name];
+    const limit = query.limit === undefined ? undefined : clampLimit(Number(query.limit));
+    return this.request('GET', path, {
+      query: { ...query, limit },
+      schema: listEnvelopeSchema(item),
+      signal,
+    }) as Promise<ListPage<ListingItem<Name>>>;
+  }
+
+  getTask(id: string, signal?: AbortSignal) {
+    return this.request('GET', `tasks/${encodeURIComponent(id)}`, { schema: TaskSchema, signal });
+  }
+
+  getProject(id: string, signal?: AbortSignal) {
+    return this.request('GET', `projects/${encodeURIComponent(id)}`, { schema: ProjectSchema, signal });
+  }
+
+  getUser(signal?: AbortSignal) {
+    return this.request('GET', 'user', { schema: UserSchema, signal });
+  }
+
+  createTask(args: CreateTaskArgs, signal?: AbortSignal) {
+    return this.request('POST', 'tasks', { body: args, schema: TaskSchema, signal });
+  }
+
+  updateTask(id: string, args: UpdateTaskArgs, signal?: AbortSignal) {
+    return this.request('POST', `tasks/${encodeURIComponent(id)}`, { body: args, schema: TaskSchema, signal });
+  }
+
+  closeTask(id: string, signal?: AbortSignal) {
+    return this.request('POST', `tasks/${encodeURIComponent(id)}/close`, { schema: undefined, signal });
+  }
+
+  reopenTask(id: string, signal?: AbortSignal) {
+    return this.request('POST', `tasks/${encodeURIComponent(id)}/reopen`, { schema: undefined, signal });
+  }
+
+  deleteTask(id: string, signal?: AbortSignal) {
+    return this.request('DELETE', `tasks/${encodeURIComponent(id)}`, { schema: undefined, signal });
+  }
+
+  /** Sends one request and turns every outcome into a typed value or a typed error. */
+  async request<S extends z.ZodType | undefined>(
+    method: string,
+    path: string,
+    options: RequestOptions<S>,
+  ): Promise<S extends z.ZodType ? z.infer<S> : void> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
+    try {
+      const response = await this.#send(method, path, options, signal);
+      // Reading the body is part of the request: a stalled body also times out.
+      const text = await response.text();
+      if (!response.ok) throw apiError(method, path, response, text);
+      return parseSuccess(method, path, text, options.schema) as S extends z.ZodType ? z.infer<S> : void;
+    } catch (error) {
+      if (timeout.signal.aborted && !options.signal?.aborted) {
+        throw new TodoistTimeoutError(method, path, this.timeoutMs);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #send(
+    method: string,
+    path: string,
+    { query, body }: RequestOptions<z.ZodType | undefined>,
+    signal: AbortSignal,
+  ): Promise<Response> {
+    const headers = new Headers({ Authorization: `Bearer ${this.#token}` });
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
+    const request = new Request(buildUrl(this.baseUrl, path, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+    try {
+      return await this.#transport(request);
+    } catch (error) {
+      if (signal.aborted) throw error; // timeout or caller abort: handled by request()
+      throw new TodoistNetworkError(method, path, error);
+    }
+  }
+}
+
+export function clampLimit(limit: number): number {
+  if (!Number.isFinite(limit) || limit < 1) return 1;
+  return Math.min(Math.floor(limit), MAX_PAGE_LIMIT);
+}
+
+export function buildUrl(baseUrl: string, path: string, query: QueryParams = {}): string {
+  const url = new URL(`${baseUrl}/${path}`);
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+function apiError(method: string, path: string, response: Response, text: string): TodoistApiError {
+  const body = TodoistErrorBodySchema.safeParse(safeJson(text));
+  const errorBody = body.success ? body.data : undefined;
+  return new TodoistApiError(
+    method,
+    path,
+    response.status,
+    errorBody,
+    readRetryAfterSeconds(response.headers, errorBody?.error_extra),
+  );
+}
+
+function parseSuccess(method: string, path: string, text: string, schema: z.ZodType | undefined): unknown {
+  if (schema === undefined) return undefined;
+  const json = safeJson(text);
+  if (json === NOT_JSON) {
+    throw new TodoistInvalidResponseError(method, path, `the body is not JSON (starts with ${JSON.stringify(text.slice(0, 40))})`);
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const paths = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)');
+  const first = parsed.error.issues[0];
+  throw new TodoistInvalidResponseError(
+    method,
+    path,
+    `field "${paths[0]}" ${first?.message.toLowerCase() ?? 'is invalid'}` +
+      (paths.length > 1 ? ` (and ${paths.length - 1} more issue${paths.length > 2 ? 's' : ''})` : ''),
+    paths,
+  );
+}
+
+const NOT_JSON = Symbol('not-json');
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
+}

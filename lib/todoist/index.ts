@@ -1,0 +1,7 @@
+export * from './schemas';
+export * from './errors';
+export * from './transport';
+export * from './client';
+export * from './pagination';
+export * from './tree';
+export { readRetryAfterSeconds } from './retry-after';
