@@ -1,0 +1,96 @@
+/**
+ * Contract test: Doist's official SDK is the oracle of the mock's fidelity.
+ * It parses every response with zod schemas Doist keeps in line with the real
+ * API, so any schema error here is a bug in our mock. Run in process (through
+ * the transport seam) and over HTTP against the stand-in, for every size.
+ */
+import { TodoistApi } from '@doist/todoist-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Transport } from '@/lib/todoist/transport';
+import { createMockBackend, type MockBackend } from '../backend';
+import type { DatasetSize } from '../dataset';
+import { startStandin, type RunningStandin } from '../standin';
+
+const TOKEN = 'contract-token';
+const SIZES: DatasetSize[] = ['naive', 'small', 'large'];
+
+/** Adapts our transport to the SDK's `customFetch` shape. */
+function sdkFetch(transport: Transport) {
+  return async (url: string, init?: RequestInit & { timeout?: number }) => {
+    const response = await transport(new Request(url, init));
+    return {
+      ok: response.ok,
+      status: response.status,
+      statusText: response.statusText,
+      headers: Object.fromEntries(response.headers),
+      text: () => response.text(),
+      json: () => response.json() as Promise<unknown>,
+    };
+  };
+}
+
+function commentedTask(backend: MockBackend): string {
+  const comment = backend.store.data.comments.find((each) => each.item_id);
+  if (!comment?.item_id) throw new Error('the dataset has no task comment');
+  return comment.item_id;
+}
+
+async function everyPage<T>(read: (cursor: string | null) => Promise<{ results: T[]; nextCursor: string | null }>) {
+  const all: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await read(cursor);
+    all.push(...page.results);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}
+
+async function exerciseSdk(api: TodoistApi, expected: { tasks: number; projects: number; commentedTaskId: string }) {
+  const tasks = await everyPage((cursor) => api.getTasks({ cursor, limit: 200 }));
+  expect(tasks).toHaveLength(expected.tasks);
+  const filtered = await everyPage((cursor) => api.getTasksByFilter({ query: 'p1 | p2 | no date', cursor, limit: 200 }));
+  expect(filtered.length).toBeGreaterThan(0);
+  expect(await api.getTask(tasks[0]!.id)).toMatchObject({ id: tasks[0]!.id });
+  const projects = await everyPage((cursor) => api.getProjects({ cursor, limit: 200 }));
+  expect(projects).toHaveLength(expected.projects);
+  await everyPage((cursor) => api.getSections({ projectId: null, cursor, limit: 200 }));
+  await everyPage((cursor) => api.getLabels({ cursor, limit: 200 }));
+  const comments = await everyPage((cursor) => api.getComments({ taskId: expected.commentedTaskId, cursor, limit: 200 }));
+  expect(comments.length).toBeGreaterThan(0);
+  const user = await api.getUser();
+  expect(user.inboxProjectId).toBe(projects.find((project) => 'inboxProject' in project && project.inboxProject)?.id);
+  const added = await api.addTask({ content: 'Contract check ✅', priority: 4, dueString: 'tomorrow' });
+  expect(added.content).toBe('Contract check ✅');
+  expect(await api.closeTask(added.id)).toBe(true);
+}
+
+describe.each(SIZES)('official SDK reads the mock (%s)', (size) => {
+  it('in process, through the transport seam', async () => {
+    const backend = createMockBackend({ size, seed: 11, token: TOKEN });
+    const api = new TodoistApi(TOKEN, { baseUrl: 'https://api.todoist.com', customFetch: sdkFetch(backend.transport) });
+    await exerciseSdk(api, {
+      tasks: backend.store.activeTasks().length,
+      projects: backend.store.data.projects.length,
+      commentedTaskId: commentedTask(backend),
+    });
+  });
+
+  describe('over HTTP against the stand-in', () => {
+    let standin: RunningStandin;
+    const backend = createMockBackend({ size, seed: 12, token: TOKEN });
+    beforeAll(async () => {
+      standin = await startStandin({ backend });
+    });
+    afterAll(() => standin.close());
+
+    it('with the SDK’s own fetch', async () => {
+      const api = new TodoistApi(TOKEN, { baseUrl: standin.origin });
+      await exerciseSdk(api, {
+        tasks: backend.store.activeTasks().length,
+        projects: backend.store.data.projects.length,
+        commentedTaskId: commentedTask(backend),
+      });
+    });
+  });
+});
