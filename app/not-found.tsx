@@ -1,0 +1,13 @@
+import Link from 'next/link';
+
+export default function NotFound() {
+  return (
+    <>
+      <h1 className="text-3xl font-bold tracking-tight">Page not found</h1>
+      <p className="mt-4 text-muted">This page does not exist.</p>
+      <Link href="/" className="mt-6 inline-block text-accent underline underline-offset-4">
+        Back to home
+      </Link>
+    </>
+  );
+}
