@@ -1,0 +1,26 @@
+/** Connects the real SDK Client to a Dojo server in process (InMemoryTransport). */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { createDojoMcpServer, type DojoServerOptions } from '../server';
+import { PROVENANCE_META_KEY, type Provenance } from '../provenance';
+
+export async function connect(options: DojoServerOptions = {}) {
+  const server = createDojoMcpServer(options);
+  const client = new Client({ name: 'dojo-test', version: '1.0.0' });
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
+  const call = async (name: string, args: Record<string, unknown> = {}) =>
+    (await client.callTool({ name, arguments: args })) as CallToolResult;
+  return { client, server, call, close: () => client.close() };
+}
+
+export function textOf(result: CallToolResult): string {
+  return result.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n');
+}
+
+export function provenanceOf(result: CallToolResult): Provenance {
+  return result._meta?.[PROVENANCE_META_KEY] as Provenance;
+}
+
+export const NOW = new Date('2026-10-01T09:00:00Z');

@@ -1,0 +1,53 @@
+/**
+ * Provenance: where a tool's answer came from, attached to every result.
+ *
+ * This is the fix for the story's bug — an AI that presented mock todos as
+ * the user's real ones. Programs read `_meta["dojo/provenance"]`; the model
+ * reads the first line of the text, written so it cannot be misread.
+ */
+import { z } from 'zod';
+
+export const PROVENANCE_META_KEY = 'dojo/provenance';
+
+export const ProvenanceSchema = z.object({
+  backend: z.enum(['mock', 'real']),
+  /** The mock scenario, or "canned" for the naive fallback's fixed todos. */
+  scenario: z.string().optional(),
+  source: z.enum(['live', 'cache']),
+  staleSeconds: z.number().optional(),
+  pages: z.number().int(),
+  requests: z.number().int(),
+  retries: z.number().int(),
+  durationMs: z.number(),
+  /** The answer is not the complete, live truth (partial, stale, or substituted). */
+  degraded: z.boolean(),
+  note: z.string().optional(),
+});
+
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** The first line of every tool result's text: the source, in words a model cannot miss. */
+export function provenanceLine(provenance: Provenance): string {
+  const ms = `${Math.round(provenance.durationMs)} ms`;
+  const pages = `${provenance.pages} page${provenance.pages === 1 ? '' : 's'}`;
+  if (provenance.backend === 'mock') {
+    return `Source: MOCK DATA (scenario "${provenance.scenario ?? 'unknown'}") — not the user's real Todoist. (${pages}, ${ms})`;
+  }
+  if (provenance.source === 'cache') {
+    return `Source: CACHED Todoist data, ${provenance.staleSeconds ?? '?'} s old — the live API failed; this may be out of date.`;
+  }
+  return `Source: Todoist API (live, ${pages}, ${ms})${provenance.degraded ? ' — DEGRADED, see note' : ''}`;
+}
+
+/** Counts what one tool call did, for its provenance. */
+export class CallRecorder {
+  pages = 0;
+  requests = 0;
+  retries = 0;
+  notes: string[] = [];
+  readonly #started = performance.now();
+
+  elapsedMs(): number {
+    return Math.round((performance.now() - this.#started) * 10) / 10;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Where a session's Todoist data comes from: the mock (its own MockBackend,
+ * so sessions never share state) or the real API (token and base URL from
+ * configuration discovery, read at call time so a changed setting applies).
+ */
+import { TodoistClient } from '@/lib/todoist/client';
+import { createRealTransport, type Transport } from '@/lib/todoist/transport';
+import { createMockBackend, type MockBackend } from '@/lib/mock/backend';
+import type { DatasetSize } from '@/lib/mock/dataset';
+import type { ScenarioInput, ScenarioName } from '@/lib/mock/scenarios';
+import type { CallRecorder } from './provenance';
+
+export type BackendKind = 'mock' | 'real';
+
+export interface RealConfig {
+  token: string | undefined;
+  baseUrl: string;
+  /** A sentence naming the three ways to provide a token and where we looked. */
+  whereToSetToken: string;
+}
+
+/** Real mode without a token: say exactly that, and where we looked. Never fall back to mock. */
+export class MissingTokenError extends Error {
+  constructor(whereToSetToken: string) {
+    super(`No Todoist API token is configured, so the real Todoist cannot be read. ${whereToSetToken}`);
+    this.name = 'MissingTokenError';
+  }
+}
+
+export interface TodoistSource {
+  readonly kind: BackendKind;
+  /** Mock only: the scenario in force, for provenance. */
+  readonly scenario?: string;
+  /** Mock only: the session's own mock backend (lessons switch its scenario). */
+  readonly mock?: MockBackend;
+  /** A client whose every HTTP request is counted on `recorder`. */
+  client(recorder: CallRecorder): Promise<TodoistClient>;
+}
+
+export interface MockSourceOptions {
+  scenario?: ScenarioName | ScenarioInput;
+  size?: DatasetSize;
+  seed?: number;
+  now?: () => Date;
+}
+
+export function createMockSource(options: MockSourceOptions = {}): TodoistSource {
+  const mock = createMockBackend({ size: options.size ?? 'small', seed: options.seed, scenario: options.scenario, now: options.now });
+  return {
+    kind: 'mock',
+    mock,
+    get scenario() {
+      return mock.scenario.name;
+    },
+    client: async (recorder) =>
+      new TodoistClient({ transport: counting(mock.transport, recorder), token: 'mock-session-token' }),
+  };
+}
+
+export interface RealSourceOptions {
+  loadConfig: () => Promise<RealConfig>;
+  transport?: Transport;
+  timeoutMs?: number;
+}
+
+export function createRealSource(options: RealSourceOptions): TodoistSource {
+  const transport = options.transport ?? createRealTransport();
+  return {
+    kind: 'real',
+    client: async (recorder) => {
+      const config = await options.loadConfig();
+      if (!config.token) throw new MissingTokenError(config.whereToSetToken);
+      return new TodoistClient({
+        transport: counting(transport, recorder),
+        token: config.token,
+        baseUrl: config.baseUrl,
+        timeoutMs: options.timeoutMs,
+      });
+    },
+  };
+}
+
+function counting(transport: Transport, recorder: CallRecorder): Transport {
+  return (request) => {
+    recorder.requests += 1;
+    return transport(request);
+  };
+}

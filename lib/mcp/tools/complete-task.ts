@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { defineTool } from '../tool';
+
+export const completeTaskTool = defineTool({
+  name: 'complete_task',
+  title: 'Complete a task',
+  description:
+    'Marks a task done. A recurring task is not completed but moves to its next date (the result says which). ' +
+    'Completing a task also completes its subtasks.',
+  inputSchema: z.object({
+    task_id: z.string().min(1).describe('The task id'),
+  }),
+  outputSchema: z.object({
+    taskId: z.string(),
+    content: z.string(),
+    completed: z.boolean().describe('false when a recurring task moved to its next date instead'),
+    nextDue: z.string().optional(),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+
+  async run({ task_id }, call) {
+    const task = await call.client.getTask(task_id, call.signal);
+    await call.client.closeTask(task.id, call.signal);
+    if (!task.due?.is_recurring) {
+      return {
+        structured: { taskId: task.id, content: task.content, completed: true },
+        summary: [`Completed "${task.content}" (id ${task.id}).`],
+        raw: { closed: task.id },
+      };
+    }
+    const next = await call.client.getTask(task.id, call.signal);
+    const nextDue = next.due?.date ?? 'unknown';
+    return {
+      structured: { taskId: task.id, content: task.content, completed: false, nextDue },
+      summary: [`"${task.content}" is recurring (${task.due.string}): it moved to ${nextDue} instead of being completed.`],
+      raw: { closed: task.id, next },
+    };
+  },
+});
