@@ -8,9 +8,8 @@
  * only): GET state, POST scenario, POST reset — so tests and presenters can
  * switch faults on a running server.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { errorText } from '@/lib/todoist/errors';
+import { serveFetch, type RunningServer } from '@/lib/http/serve-fetch';
 import type { MockBackend } from './backend';
 import { ScenarioSettingsSchema } from './scenarios';
 
@@ -22,115 +21,50 @@ export interface StandinOptions {
   log?: (line: string) => void;
 }
 
-export interface RunningStandin {
-  /** e.g. http://127.0.0.1:4010 */
-  origin: string;
+export interface RunningStandin extends RunningServer {
   /** e.g. http://127.0.0.1:4010/api/v1 — the value for TODOIST_API_BASE_URL. */
   baseUrl: string;
-  server: Server;
-  close(): Promise<void>;
 }
 
 export async function startStandin(options: StandinOptions): Promise<RunningStandin> {
-  const host = options.host ?? '127.0.0.1';
-  const server = createServer((req, res) => {
-    handle(options, req, res).catch((error: unknown) => {
-      options.log?.(`stand-in error: ${errorText(error)}`);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ error: 'Stand-in failure', detail: errorText(error) }));
-    });
+  const running = await serveFetch((request) => handle(options, request), {
+    port: options.port,
+    host: options.host,
+    // The `down` scenario throws like fetch; serveFetch then drops the connection.
+    onError: (error, request) =>
+      options.log?.(`${request.method} ${new URL(request.url).pathname} -> connection dropped (${errorText(error)})`),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  return {
-    origin,
-    baseUrl: `${origin}/api/v1`,
-    server,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...running, baseUrl: `${running.origin}/api/v1` };
 }
 
-async function handle(options: StandinOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle({ backend, log }: StandinOptions, request: Request): Promise<Response> {
   const started = performance.now();
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
-  const body = await readBody(req);
+  const url = new URL(request.url);
+  if (url.pathname.startsWith('/__dojo/')) return control(backend, request, url.pathname);
+  const response = await backend.transport(request);
+  log?.(`${request.method} ${url.pathname}${url.search} -> ${response.status} (${Math.round(performance.now() - started)} ms)`);
+  return response;
+}
 
-  if (url.pathname.startsWith('/__dojo/')) {
-    return sendJson(res, ...control(options.backend, req.method ?? 'GET', url.pathname, body));
-  }
-
-  // The client hanging up aborts the request, which ends `timeout` and `slow`.
-  const abort = new AbortController();
-  res.on('close', () => abort.abort());
-  const request = new Request(url, {
-    method: req.method,
-    headers: toHeaders(req),
-    body: body.length > 0 ? new Uint8Array(body) : undefined,
-    signal: abort.signal,
+async function control(backend: MockBackend, request: Request, path: string): Promise<Response> {
+  const state = () => ({
+    scenario: backend.scenario,
+    size: backend.size,
+    seed: backend.seed,
+    tasks: backend.store.activeTasks().length,
   });
-
-  let response: Response;
-  try {
-    response = await options.backend.transport(request);
-  } catch (error) {
-    if (abort.signal.aborted) return;
-    // The `down` scenario: no HTTP answer at all, as a dead upstream gives.
-    options.log?.(`${req.method} ${url.pathname} -> connection dropped (${errorText(error)})`);
-    req.socket.destroy();
-    return;
-  }
-  const payload = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(payload);
-  options.log?.(`${req.method} ${url.pathname}${url.search} -> ${response.status} (${Math.round(performance.now() - started)} ms)`);
-}
-
-function control(backend: MockBackend, method: string, path: string, body: Buffer): [number, unknown] {
-  const state = () => ({ scenario: backend.scenario, size: backend.size, seed: backend.seed, tasks: backend.store.activeTasks().length });
-  if (method === 'GET' && path === '/__dojo/state') return [200, state()];
-  if (method === 'POST' && path === '/__dojo/reset') {
+  if (request.method === 'GET' && path === '/__dojo/state') return Response.json(state());
+  if (request.method === 'POST' && path === '/__dojo/reset') {
     backend.reset();
-    return [200, state()];
+    return Response.json(state());
   }
-  if (method === 'POST' && path === '/__dojo/scenario') {
-    let json: unknown;
-    try {
-      json = JSON.parse(body.toString('utf8'));
-    } catch {
-      return [400, { error: 'Body must be JSON, e.g. {"name":"flaky"}' }];
-    }
+  if (request.method === 'POST' && path === '/__dojo/scenario') {
+    const json: unknown = await request.json().catch(() => undefined);
+    if (json === undefined) return Response.json({ error: 'Body must be JSON, e.g. {"name":"flaky"}' }, { status: 400 });
     const parsed = ScenarioSettingsSchema.safeParse(json);
-    if (!parsed.success) return [400, { error: 'Invalid scenario', issues: parsed.error.issues }];
+    if (!parsed.success) return Response.json({ error: 'Invalid scenario', issues: parsed.error.issues }, { status: 400 });
     backend.setScenario(parsed.data);
-    return [200, state()];
+    return Response.json(state());
   }
-  return [404, { error: `No control route ${method} ${path}` }];
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify(value));
-}
-
-function toHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    for (const each of Array.isArray(value) ? value : [value]) headers.append(name, each);
-  }
-  return headers;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  return Response.json({ error: `No control route ${request.method} ${path}` }, { status: 404 });
 }

@@ -2,6 +2,7 @@
  * The Dojo MCP server through the real SDK client: every tool under both
  * backends (real = the stand-in over HTTP) and both strategies.
  */
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockBackend } from '@/lib/mock/backend';
 import { startStandin, type RunningStandin } from '@/lib/mock/standin';
@@ -249,12 +250,13 @@ describe('progress, resources, prompts, logging', () => {
   it('sends a progress notification per page when the client asks for progress', async () => {
     const { client, close } = await connect({ mock: { size: 'large' } });
     const messages: string[] = [];
-    const result = await client.callTool({ name: 'list_tasks', arguments: {} }, undefined, {
+    const result = (await client.callTool({ name: 'list_tasks', arguments: {} }, undefined, {
       onprogress: (progress) => messages.push(progress.message ?? ''),
-    });
-    expect(result.structuredContent?.count).toBeGreaterThanOrEqual(5000);
+    })) as CallToolResult;
+    const count = Number(result.structuredContent?.count);
+    expect(count).toBeGreaterThanOrEqual(5000);
     const taskPages = messages.filter((message) => message.startsWith('tasks: page'));
-    expect(taskPages.length).toBe(Math.ceil(Number(result.structuredContent?.count) / 200));
+    expect(taskPages.length).toBe(Math.ceil(count / 200));
     expect(taskPages.at(-1)).toContain('last page');
     await close();
   });
