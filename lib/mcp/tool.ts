@@ -7,6 +7,7 @@
 import type { McpServer, ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
+import { ConfigError } from '@/lib/config';
 import { TodoistError, errorText } from '@/lib/todoist/errors';
 import { PaginationError } from '@/lib/todoist/pagination';
 import type { ToolCall } from './call';
@@ -172,7 +173,7 @@ function describeFailure(error: unknown): string {
   if (error instanceof MissingTokenError || error instanceof TodoistError || error instanceof PaginationError) {
     return `${error.message} No data was returned rather than guessed.`;
   }
-  if (error instanceof Error && error.name === 'ConfigError') return error.message;
+  if (error instanceof ConfigError) return `${error.message} No data was returned.`;
   return `unexpected error: ${errorText(error)}. No data was returned.`;
 }
 
