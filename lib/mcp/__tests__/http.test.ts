@@ -172,3 +172,19 @@ describe('SessionStore', () => {
     expect(a.closed).toEqual([]);
   });
 });
+
+describe('simulated credentials (real backend)', () => {
+  it('token=missing answers with the missing-token error under production, canned todos under naive', async () => {
+    const production = await connect('?backend=real&token=missing');
+    const honest = (await production.client.callTool({ name: 'list_tasks', arguments: {} })) as CallToolResult;
+    expect(honest.isError).toBe(true);
+    expect(JSON.stringify(honest.content)).toContain('No Todoist API token is configured');
+    await production.client.close();
+
+    const naive = await connect('?backend=real&token=missing&strategy=naive');
+    const lie = (await naive.client.callTool({ name: 'list_tasks', arguments: {} })) as CallToolResult;
+    expect(lie.isError).toBeFalsy();
+    expect(lie.structuredContent?.count).toBe(12);
+    await naive.client.close();
+  });
+});

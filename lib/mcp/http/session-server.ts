@@ -1,6 +1,7 @@
 /** Builds the McpServer for one HTTP session from its URL settings. */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { loadRealConfig } from '../real-config';
+import type { RealConfig } from '../source';
 import { createDojoMcpServer } from '../server';
 import type { SessionSettings } from './session-settings';
 
@@ -9,6 +10,15 @@ export function createServerForSettings(settings: SessionSettings): McpServer {
     backend: settings.backend,
     strategies: settings.strategy,
     mock: { scenario: settings.scenario, size: settings.size, seed: settings.seed },
-    real: { loadConfig: () => loadRealConfig() },
+    real: { loadConfig: () => loadRealConfig().then((config) => withSimulatedToken(config, settings.token)) },
   });
+}
+
+/** A deliberately wrong token: the API answers 401 to it, as to a revoked one. */
+export const WRONG_TOKEN = 'dojo-simulated-wrong-token';
+
+function withSimulatedToken(config: RealConfig, token: SessionSettings['token']): RealConfig {
+  if (token === 'missing') return { ...config, token: undefined };
+  if (token === 'wrong') return { ...config, token: WRONG_TOKEN };
+  return config;
 }

@@ -14,6 +14,11 @@ export const SessionSettingsSchema = z.object({
   size: z.enum(Object.keys(DATASET_SIZES) as [DatasetSize, ...DatasetSize[]]).default('small'),
   strategy: z.enum(Object.keys(STRATEGY_PRESETS) as ['production', 'naive']).default('production'),
   seed: z.coerce.number().int().min(0).default(1),
+  /**
+   * Real backend only: use the configured token, or simulate a `missing` or `wrong` one —
+   * so a lesson can show what each strategy does then, whatever this machine has configured.
+   */
+  token: z.enum(['configured', 'missing', 'wrong']).default('configured'),
 });
 
 export type SessionSettings = z.infer<typeof SessionSettingsSchema>;
