@@ -1,0 +1,172 @@
+/**
+ * A protocol trace: every JSON-RPC message a client sends and receives, in order.
+ *
+ * `traceTransport()` wraps any SDK Transport, so the same trace works over
+ * Streamable HTTP in the browser and over InMemoryTransport in tests. The
+ * store is small and synchronous: React reads it with useSyncExternalStore.
+ */
+import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { JSONRPCMessage, MessageExtraInfo, RequestId } from '@modelcontextprotocol/sdk/types.js';
+
+export type TraceDirection = 'out' | 'in';
+export type TraceKind = 'request' | 'response' | 'notification' | 'error';
+
+export interface TraceEntry {
+  /** Position in the trace, from 1; keeps increasing across clear(). */
+  seq: number;
+  /** `out`: client → server; `in`: server → client. */
+  direction: TraceDirection;
+  kind: TraceKind;
+  /** Requests and notifications only: JSON-RPC responses carry just the id. */
+  method?: string;
+  id?: RequestId;
+  /** Responses only: the method of the request this answers, found by pairing ids. */
+  answers?: string;
+  /** When it was sent or received (ms since the epoch). */
+  at: number;
+  /** Bytes of the message as JSON (UTF-8). */
+  size: number;
+  /** Responses only: time since the request with the same id went the other way. */
+  latencyMs?: number;
+  message: JSONRPCMessage;
+}
+
+export type TraceListener = () => void;
+
+const DEFAULT_MAX_ENTRIES = 1_000;
+
+export class ProtocolTrace {
+  #entries: readonly TraceEntry[] = [];
+  #nextSeq = 1;
+  readonly #listeners = new Set<TraceListener>();
+  readonly #maxEntries: number;
+
+  /** `maxEntries` bounds memory in a long session: the oldest entries are dropped. */
+  constructor(options: { maxEntries?: number } = {}) {
+    this.#maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  }
+
+  append(entry: Omit<TraceEntry, 'seq'>): TraceEntry {
+    const full: TraceEntry = { seq: this.#nextSeq++, ...entry };
+    // A new array each time: useSyncExternalStore compares snapshots by identity.
+    this.#entries = [...this.#entries, full].slice(-this.#maxEntries);
+    this.#emit();
+    return full;
+  }
+
+  clear(): void {
+    this.#entries = [];
+    this.#emit();
+  }
+
+  /** Returns the unsubscribe function, as useSyncExternalStore expects. */
+  subscribe = (listener: TraceListener): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /** The same array until the next change (stable identity for React). */
+  snapshot = (): readonly TraceEntry[] => this.#entries;
+
+  #emit(): void {
+    for (const listener of [...this.#listeners]) listener();
+  }
+}
+
+/**
+ * Wraps a transport so every message through it lands in `trace`.
+ * Call it BEFORE `client.connect()`: the Client installs its `onmessage`,
+ * `onclose` and `onerror` on whatever transport it is given, and the wrapper
+ * passes them through to the real one.
+ */
+export function traceTransport(transport: Transport, trace: ProtocolTrace): Transport {
+  // Pairing is per connection: a new client starts its request ids at 0 again.
+  const pending = new Map<string, PendingRequest>();
+  const record = (direction: TraceDirection, message: JSONRPCMessage) => {
+    for (const single of Array.isArray(message) ? (message as JSONRPCMessage[]) : [message]) {
+      trace.append(describe(direction, single, pending));
+    }
+  };
+
+  let clientOnMessage: Transport['onmessage'];
+  const wrapper: Transport = {
+    start: () => transport.start(),
+    close: () => transport.close(),
+    async send(message: JSONRPCMessage, options?: TransportSendOptions) {
+      // Recorded before sending: the response may arrive before send() resolves.
+      record('out', message);
+      return transport.send(message, options);
+    },
+    get onmessage() {
+      return clientOnMessage;
+    },
+    set onmessage(handler) {
+      clientOnMessage = handler;
+      transport.onmessage = handler
+        ? <T extends JSONRPCMessage>(message: T, extra?: MessageExtraInfo) => {
+            record('in', message);
+            handler(message, extra);
+          }
+        : undefined;
+    },
+    get onclose() {
+      return transport.onclose;
+    },
+    set onclose(handler) {
+      transport.onclose = handler;
+    },
+    get onerror() {
+      return transport.onerror;
+    },
+    set onerror(handler) {
+      transport.onerror = handler;
+    },
+    // A getter, not a copy: HTTP transports learn their session id from the initialize response.
+    get sessionId() {
+      return transport.sessionId;
+    },
+  };
+  // Only offered when the real transport has it: the Client checks for its presence.
+  if (transport.setProtocolVersion) {
+    wrapper.setProtocolVersion = (version: string) => transport.setProtocolVersion?.(version);
+  }
+  return wrapper;
+}
+
+interface PendingRequest {
+  method: string;
+  /** performance.now(): the wall clock can jump, and is coarse in some browsers. */
+  startedAt: number;
+}
+
+function describe(direction: TraceDirection, message: JSONRPCMessage, pending: Map<string, PendingRequest>): Omit<TraceEntry, 'seq'> {
+  const at = Date.now();
+  const base = { direction, at, size: byteSize(message), message };
+  const id = 'id' in message ? message.id : undefined;
+  const method = 'method' in message ? message.method : undefined;
+
+  if (method !== undefined && id !== undefined) {
+    pending.set(pairKey(direction, id), { method, startedAt: performance.now() });
+    return { ...base, kind: 'request', method, id };
+  }
+  if (method !== undefined) return { ...base, kind: 'notification', method };
+
+  const kind: TraceKind = 'error' in message ? 'error' : 'response';
+  // A response travels the opposite way to its request.
+  const key = pairKey(direction === 'in' ? 'out' : 'in', id);
+  const request = pending.get(key);
+  pending.delete(key);
+  if (!request) return { ...base, kind, ...(id !== undefined && { id }) };
+  const latencyMs = Math.round((performance.now() - request.startedAt) * 10) / 10;
+  return { ...base, kind, ...(id !== undefined && { id }), answers: request.method, latencyMs };
+}
+
+function pairKey(direction: TraceDirection, id: RequestId | undefined): string {
+  return `${direction}:${typeof id}:${String(id)}`;
+}
+
+const encoder = new TextEncoder();
+
+function byteSize(message: JSONRPCMessage): number {
+  return encoder.encode(JSON.stringify(message)).length;
+}
