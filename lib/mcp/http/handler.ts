@@ -9,7 +9,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import { checkOrigin, isAllowedOrigin, originPolicyFromEnv, type OriginPolicy } from './origin';
+import { checkOrigin, isAllowedOrigin, originPolicyFromEnv, type OriginPolicy } from '@/lib/http/origin';
 import { parseSessionSettings, type SessionSettings } from './session-settings';
 import { SessionStore } from './session-store';
 
