@@ -31,8 +31,10 @@ export async function readListing<Name extends ListingName>(
 ): Promise<ListingItem<Name>[]> {
   const fetchPage = (query: QueryParams, signal?: AbortSignal) => call.client.listPage(name, query, signal);
   if (call.strategies.pagination === 'first-page') {
+    const started = performance.now();
     const { items, nextCursor } = await firstPageOnly(fetchPage, params, { signal: call.signal });
     call.recorder.pages += 1;
+    call.onPage?.({ page: 1, cursor: null, nextCursor, items: items.length, newItems: items.length, durationMs: performance.now() - started }, name);
     if (nextCursor) call.recorder.notes.push(`${name}: first page only (${items.length} items); next_cursor was ignored, more exist`);
     return items as ListingItem<Name>[];
   }

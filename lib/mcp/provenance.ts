@@ -6,8 +6,10 @@
  * reads the first line of the text, written so it cannot be misread.
  */
 import { z } from 'zod';
+import { Timeline } from '@/lib/resilience/timeline';
 
 export const PROVENANCE_META_KEY = 'dojo/provenance';
+export const TIMELINE_META_KEY = 'dojo/timeline';
 
 export const ProvenanceSchema = z.object({
   backend: z.enum(['mock', 'real']),
@@ -45,6 +47,8 @@ export class CallRecorder {
   requests = 0;
   retries = 0;
   notes: string[] = [];
+  /** What resilience did (attempts, waits, breaker, cache), for `_meta["dojo/timeline"]`. */
+  readonly timeline = new Timeline();
   readonly #started = performance.now();
 
   elapsedMs(): number {

@@ -8,6 +8,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { registerDojoPrompts } from './prompts';
 import { registerDojoResources } from './resources';
+import { DEFAULT_RESILIENCE, createSessionResilience, type ResilienceSettings } from './resilience';
 import type { DojoSession } from './session';
 import { createMockSource, createRealSource, type BackendKind, type MockSourceOptions, type RealSourceOptions } from './source';
 import { PRODUCTION_STRATEGIES, STRATEGY_PRESETS, type StrategyPreset, type Strategies } from './strategies';
@@ -22,6 +23,8 @@ export interface DojoServerOptions {
   mock?: MockSourceOptions;
   /** Required for the real backend: where its token and base URL come from. */
   real?: RealSourceOptions;
+  /** Timeouts, retries and breaker of the `resilient` fallback. */
+  resilience?: Partial<ResilienceSettings>;
   now?: () => Date;
 }
 
@@ -51,6 +54,7 @@ function createSession(server: McpServer, options: DojoServerOptions): DojoSessi
     // The story's canned todos: a fixed, tiny, faithful-looking mock.
     canned: createMockSource({ size: 'naive', seed: 1, scenario: 'faithful', now }),
     strategies: resolveStrategies(options.strategies),
+    resilience: createSessionResilience({ ...DEFAULT_RESILIENCE, ...options.resilience }),
     now,
     log: (level, message) => {
       void server.sendLoggingMessage({ level, logger: 'dojo', data: message }).catch(() => undefined);

@@ -4,6 +4,7 @@
  * and (later) tenants never leak between sessions.
  */
 import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
+import type { SessionResilience } from './resilience';
 import type { Strategies } from './strategies';
 import type { TodoistSource } from './source';
 
@@ -12,6 +13,8 @@ export interface DojoSession {
   /** The canned todos the naive `mock-on-error` fallback substitutes. */
   canned: TodoistSource;
   strategies: Strategies;
+  /** Breaker and last-good cache of this session's backend (used by the `resilient` fallback). */
+  resilience: SessionResilience;
   now(): Date;
   log(level: LoggingLevel, message: string): void;
 }

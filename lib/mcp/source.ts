@@ -3,7 +3,7 @@
  * so sessions never share state) or the real API (token and base URL from
  * configuration discovery, read at call time so a changed setting applies).
  */
-import { TodoistClient } from '@/lib/todoist/client';
+import { TodoistClient, type RequestExecutor } from '@/lib/todoist/client';
 import { createRealTransport, type Transport } from '@/lib/todoist/transport';
 import { createMockBackend, type MockBackend } from '@/lib/mock/backend';
 import type { DatasetSize } from '@/lib/mock/dataset';
@@ -33,11 +33,18 @@ export interface TodoistSource {
   readonly scenario?: string;
   /** Mock only: the session's own mock backend (lessons switch its scenario). */
   readonly mock?: MockBackend;
-  /** A client whose every HTTP request is counted on `recorder`. */
-  client(recorder: CallRecorder): Promise<TodoistClient>;
+  /** A client whose every HTTP request is counted on `recorder`, run through `execute` (resilience) if given. */
+  client(recorder: CallRecorder, options?: ClientCallOptions): Promise<TodoistClient>;
+}
+
+export interface ClientCallOptions {
+  execute?: RequestExecutor;
+  timeoutMs?: number;
 }
 
 export interface MockSourceOptions {
+  /** Use this backend instead of creating one (tests, and lessons that switch its scenario). */
+  backend?: MockBackend;
   scenario?: ScenarioName | ScenarioInput;
   size?: DatasetSize;
   seed?: number;
@@ -45,15 +52,17 @@ export interface MockSourceOptions {
 }
 
 export function createMockSource(options: MockSourceOptions = {}): TodoistSource {
-  const mock = createMockBackend({ size: options.size ?? 'small', seed: options.seed, scenario: options.scenario, now: options.now });
+  const mock =
+    options.backend ??
+    createMockBackend({ size: options.size ?? 'small', seed: options.seed, scenario: options.scenario, now: options.now });
   return {
     kind: 'mock',
     mock,
     get scenario() {
       return mock.scenario.name;
     },
-    client: async (recorder) =>
-      new TodoistClient({ transport: counting(mock.transport, recorder), token: 'mock-session-token' }),
+    client: async (recorder, call = {}) =>
+      new TodoistClient({ transport: counting(mock.transport, recorder), token: 'mock-session-token', ...call }),
   };
 }
 
@@ -67,7 +76,7 @@ export function createRealSource(options: RealSourceOptions): TodoistSource {
   const transport = options.transport ?? createRealTransport();
   return {
     kind: 'real',
-    client: async (recorder) => {
+    client: async (recorder, call = {}) => {
       const config = await options.loadConfig();
       if (!config.token) throw new MissingTokenError(config.whereToSetToken);
       return new TodoistClient({
@@ -75,6 +84,7 @@ export function createRealSource(options: RealSourceOptions): TodoistSource {
         token: config.token,
         baseUrl: config.baseUrl,
         timeoutMs: options.timeoutMs,
+        ...call,
       });
     },
   };

@@ -8,15 +8,19 @@ import { z } from 'zod';
 export const StrategiesSchema = z.object({
   /** `first-page`: one request, `next_cursor` ignored — the most common bug in the field. */
   pagination: z.enum(['first-page', 'all-pages']),
-  /** `mock-on-error`: the story's bug — on any failure, canned todos, silently. */
-  fallback: z.enum(['mock-on-error', 'honest']),
+  /**
+   * `mock-on-error`: the story's bug — on any failure, canned todos, silently.
+   * `honest`: no retries; a clear error that says what failed and what to do.
+   * `resilient`: retries with backoff, a circuit breaker, and the last good answer labelled stale — else honest.
+   */
+  fallback: z.enum(['mock-on-error', 'honest', 'resilient']),
   /** `raw`: the API's JSON dumped as text; `compact`: one line per task. */
   output: z.enum(['raw', 'compact']),
 });
 
 export type Strategies = z.infer<typeof StrategiesSchema>;
 
-export const PRODUCTION_STRATEGIES: Strategies = { pagination: 'all-pages', fallback: 'honest', output: 'compact' };
+export const PRODUCTION_STRATEGIES: Strategies = { pagination: 'all-pages', fallback: 'resilient', output: 'compact' };
 export const NAIVE_STRATEGIES: Strategies = { pagination: 'first-page', fallback: 'mock-on-error', output: 'raw' };
 
 export const STRATEGY_PRESETS = { production: PRODUCTION_STRATEGIES, naive: NAIVE_STRATEGIES } as const;

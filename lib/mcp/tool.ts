@@ -12,7 +12,10 @@ import { TodoistError, errorText } from '@/lib/todoist/errors';
 import { PaginationError } from '@/lib/todoist/pagination';
 import type { ToolCall } from './call';
 import { todayOf } from './format';
-import { CallRecorder, PROVENANCE_META_KEY, provenanceLine, type Provenance } from './provenance';
+import { BreakerOpenError } from '@/lib/resilience/breaker';
+import { Deadline, DeadlineExceededError } from '@/lib/resilience/deadline';
+import { CallRecorder, PROVENANCE_META_KEY, TIMELINE_META_KEY, provenanceLine, type Provenance } from './provenance';
+import { resilientExecutor } from './resilience';
 import type { DojoSession } from './session';
 import { MissingTokenError, type TodoistSource } from './source';
 
@@ -54,30 +57,37 @@ export function registerDojoTool<In extends ObjectSchema, Out extends ObjectSche
 ): void {
   const handler = async (args: z.infer<In>, extra: Parameters<ToolCallback<In>>[1]): Promise<CallToolResult> => {
     const recorder = new CallRecorder();
-    const progressToken = extra._meta?.progressToken;
-    let progress = 0;
-    const onPage: ToolCall['onPage'] =
-      progressToken === undefined
-        ? undefined
-        : (page, listing) =>
-            void extra.sendNotification({
-              method: 'notifications/progress',
-              params: {
-                progressToken,
-                progress: ++progress,
-                message: `${listing}: page ${page.page}, ${page.items} items${page.nextCursor ? ', more to come' : ', last page'}`,
-              },
-            });
+    const cacheKey = `${tool.name} ${JSON.stringify(args)}`;
+    const resilient = session.strategies.fallback === 'resilient';
+    const deadline = resilient ? new Deadline(session.resilience.settings.deadlineMs) : undefined;
     try {
-      const call = await openCall(session, session.source, recorder, extra.signal, onPage);
+      const call = await openCall(session, session.source, recorder, extra, deadline);
       const answer = await tool.run(args, call);
-      return present(answer, provenanceOf(session.source, recorder), session);
+      if (resilient) {
+        session.resilience.cache.set(cacheKey, answer);
+        recorder.timeline.add({ type: 'cache', outcome: 'stored' });
+      }
+      return present(answer, provenanceOf(session.source, recorder), session, recorder);
     } catch (error) {
       if (session.strategies.fallback === 'mock-on-error') {
         return cannedAnswer(tool, args, session, error);
       }
       session.log('error', `${tool.name} failed: ${errorText(error)}`);
+      const stale = resilient ? session.resilience.cache.get(cacheKey) : undefined;
+      if (stale) {
+        recorder.timeline.add({ type: 'cache', outcome: 'served-stale', ageSeconds: stale.ageSeconds });
+        const provenance = provenanceOf(session.source, recorder, {
+          source: 'cache',
+          staleSeconds: stale.ageSeconds,
+          degraded: true,
+          note: `the live call failed (${errorText(error)}); this is the last good answer, ${stale.ageSeconds} s old`,
+        });
+        return present(stale.value as ToolAnswer<z.infer<Out>>, provenance, session, recorder);
+      }
+      if (resilient) recorder.timeline.add({ type: 'cache', outcome: 'miss' });
       return failure(tool.name, error, session.source, recorder);
+    } finally {
+      deadline?.dispose();
     }
   };
   server.registerTool(
@@ -93,21 +103,40 @@ export function registerDojoTool<In extends ObjectSchema, Out extends ObjectSche
   );
 }
 
+type RequestExtra = Parameters<ToolCallback<undefined>>[0];
+
 async function openCall(
   session: DojoSession,
   source: TodoistSource,
   recorder: CallRecorder,
-  signal?: AbortSignal,
-  onPage?: ToolCall['onPage'],
+  extra?: RequestExtra,
+  deadline?: Deadline,
 ): Promise<ToolCall> {
+  const execute = deadline ? resilientExecutor(session.resilience, recorder, deadline) : undefined;
   return {
-    client: await source.client(recorder),
+    client: await source.client(recorder, { execute, timeoutMs: session.resilience.settings.requestTimeoutMs }),
     strategies: session.strategies,
     recorder,
     today: todayOf(session.now()),
-    signal,
-    onPage,
+    signal: extra?.signal,
+    onPage: extra ? progressReporter(extra) : undefined,
   };
+}
+
+/** Sends `notifications/progress` per page when the client asked for progress. */
+function progressReporter(extra: RequestExtra): ToolCall['onPage'] {
+  const progressToken = extra._meta?.progressToken;
+  if (progressToken === undefined) return undefined;
+  let progress = 0;
+  return (page, listing) =>
+    void extra.sendNotification({
+      method: 'notifications/progress',
+      params: {
+        progressToken,
+        progress: ++progress,
+        message: `${listing}: page ${page.page}, ${page.items} items${page.nextCursor ? ', more to come' : ', last page'}`,
+      },
+    });
 }
 
 export function provenanceOf(source: TodoistSource, recorder: CallRecorder, extra: Partial<Provenance> = {}): Provenance {
@@ -126,7 +155,7 @@ export function provenanceOf(source: TodoistSource, recorder: CallRecorder, extr
   };
 }
 
-function present<Out>(answer: ToolAnswer<Out>, provenance: Provenance, session: DojoSession): CallToolResult {
+function present<Out>(answer: ToolAnswer<Out>, provenance: Provenance, session: DojoSession, recorder: CallRecorder): CallToolResult {
   const body = session.strategies.output === 'raw' ? JSON.stringify(answer.raw, null, 2) : answer.summary.join('\n');
   // The naive server never labelled its answers — that is the bug the lessons show.
   const label = session.strategies.fallback === 'mock-on-error' ? [] : [provenanceLine(provenance)];
@@ -134,7 +163,7 @@ function present<Out>(answer: ToolAnswer<Out>, provenance: Provenance, session: 
   return {
     content: [{ type: 'text', text: [...label, body].join('\n') }],
     structuredContent: answer.structured as Record<string, unknown>,
-    _meta: { [PROVENANCE_META_KEY]: provenance },
+    _meta: { [PROVENANCE_META_KEY]: provenance, [TIMELINE_META_KEY]: recorder.timeline.events },
   };
 }
 
@@ -155,6 +184,7 @@ async function cannedAnswer<In extends ObjectSchema, Out extends ObjectSchema>(
       note: `mock-on-error: the ${session.source.kind} call failed (${errorText(error)}) and canned mock todos were returned in its place, unlabelled`,
     }),
     session,
+    recorder,
   );
 }
 
@@ -164,14 +194,18 @@ function failure(toolName: string, error: unknown, source: TodoistSource, record
   return {
     isError: true,
     content: [{ type: 'text', text }],
-    _meta: { [PROVENANCE_META_KEY]: provenanceOf(source, recorder, { degraded: true, note: errorKind(error) }) },
+    _meta: {
+      [PROVENANCE_META_KEY]: provenanceOf(source, recorder, { degraded: true, note: errorKind(error) }),
+      [TIMELINE_META_KEY]: recorder.timeline.events,
+    },
   };
 }
 
 /** What failed, why, and what to do — our typed errors already say all three. */
 function describeFailure(error: unknown): string {
-  if (error instanceof MissingTokenError || error instanceof TodoistError || error instanceof PaginationError) {
-    return `${error.message} No data was returned rather than guessed.`;
+  const explained = [MissingTokenError, TodoistError, PaginationError, BreakerOpenError, DeadlineExceededError];
+  if (explained.some((kind) => error instanceof kind)) {
+    return `${(error as Error).message} No data was returned rather than guessed.`;
   }
   if (error instanceof ConfigError) return `${error.message} No data was returned.`;
   return `unexpected error: ${errorText(error)}. No data was returned.`;

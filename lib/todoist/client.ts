@@ -29,8 +29,19 @@ import {
 } from './schemas';
 import { DEFAULT_TODOIST_BASE_URL, type Transport } from './transport';
 
+/**
+ * Runs one logical request, possibly more than once (retries, a circuit
+ * breaker): the resilience seam. `attempt` performs one HTTP exchange; its
+ * optional signal (e.g. the call's deadline) aborts it.
+ */
+export type RequestExecutor = <T>(label: string, attempt: (signal?: AbortSignal) => Promise<T>) => Promise<T>;
+
+const runOnce: RequestExecutor = (_label, attempt) => attempt();
+
 export interface TodoistClientOptions {
   transport: Transport;
+  /** Wraps every request (retry, breaker); by default each request runs once. */
+  execute?: RequestExecutor;
   token: string;
   /** Defaults to https://api.todoist.com/api/v1. */
   baseUrl?: string;
@@ -69,11 +80,13 @@ export class TodoistClient {
   readonly baseUrl: string;
   readonly timeoutMs: number;
   readonly #transport: Transport;
+  readonly #execute: RequestExecutor;
   // Private, so the token cannot leak through logging or serialising the client.
   readonly #token: string;
 
   constructor(options: TodoistClientOptions) {
     this.#transport = options.transport;
+    this.#execute = options.execute ?? runOnce;
     this.#token = options.token;
     this.baseUrl = (options.baseUrl ?? DEFAULT_TODOIST_BASE_URL).replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 15_000;
@@ -126,8 +139,19 @@ export class TodoistClient {
     return this.request('DELETE', `tasks/${encodeURIComponent(id)}`, { schema: undefined, signal });
   }
 
+  /** One logical request, run through the executor (which may retry it). */
+  request<S extends z.ZodType | undefined>(
+    method: string,
+    path: string,
+    options: RequestOptions<S>,
+  ): Promise<S extends z.ZodType ? z.infer<S> : void> {
+    return this.#execute(`${method} ${path}`, (signal) =>
+      this.#attempt(method, path, { ...options, signal: anySignal(options.signal, signal) }),
+    );
+  }
+
   /** Sends one request and turns every outcome into a typed value or a typed error. */
-  async request<S extends z.ZodType | undefined>(
+  async #attempt<S extends z.ZodType | undefined>(
     method: string,
     path: string,
     options: RequestOptions<S>,
@@ -172,6 +196,10 @@ export class TodoistClient {
       throw new TodoistNetworkError(method, path, error);
     }
   }
+}
+
+function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  return a && b ? AbortSignal.any([a, b]) : (a ?? b);
 }
 
 export function clampLimit(limit: number): number {

@@ -210,7 +210,7 @@ describe('fallback strategies', () => {
   });
 
   it('honest: a failing mock scenario is an error that names the scenario', async () => {
-    const { call, close } = await connect({ backend: 'mock', mock: { scenario: 'down' } });
+    const { call, close } = await connect({ backend: 'mock', mock: { scenario: 'down' }, strategies: { fallback: 'honest' } });
     const result = await call('list_projects');
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('[mock backend, scenario "down"]');
@@ -220,6 +220,7 @@ describe('fallback strategies', () => {
 
   it('production pagination fails loudly when a page fails, with what was read', async () => {
     const { call, close } = await connect({
+      strategies: { fallback: 'honest' },
       backend: 'mock',
       mock: { scenario: { name: 'page-fails', pageFails: { page: 2 } }, size: 'large' },
     });

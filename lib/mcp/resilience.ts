@@ -1,0 +1,80 @@
+/**
+ * The production fallback: how this server survives a misbehaving Todoist.
+ *
+ * Per session: one circuit breaker for its backend and a last-good cache.
+ * Per call: a deadline and a timeline. Per request: retries with full-jitter
+ * backoff that honour Todoist's retry_after. What counts as retryable is
+ * decided here, from the client's typed errors.
+ */
+import type { RequestExecutor } from '@/lib/todoist/client';
+import { TodoistApiError, TodoistError } from '@/lib/todoist/errors';
+import { CircuitBreaker, Deadline, LastGoodCache, executeResiliently, type FailureClass, type RetryPolicy } from '@/lib/resilience';
+import type { CallRecorder } from './provenance';
+
+export interface ResilienceSettings {
+  /** Per HTTP request. */
+  requestTimeoutMs: number;
+  /** For a whole tool call: requests, retries and waits together. */
+  deadlineMs: number;
+  retry: RetryPolicy;
+  breaker: { failureThreshold: number; cooldownMs: number };
+}
+
+export const DEFAULT_RESILIENCE: ResilienceSettings = {
+  requestTimeoutMs: 5_000,
+  deadlineMs: 15_000,
+  retry: { maxAttempts: 4, baseMs: 250, capMs: 4_000 },
+  breaker: { failureThreshold: 3, cooldownMs: 20_000 },
+};
+
+/** What a Todoist failure means for retrying and for the breaker. */
+export function classifyTodoistFailure(error: unknown): FailureClass {
+  if (error instanceof TodoistApiError) {
+    return { retryable: error.retryable, outage: error.status >= 500, retryAfterSeconds: error.retryAfterSeconds };
+  }
+  if (error instanceof TodoistError) return { retryable: error.retryable, outage: error.retryable };
+  return { retryable: false, outage: false };
+}
+
+export interface SessionResilience {
+  settings: ResilienceSettings;
+  breaker: CircuitBreaker;
+  cache: LastGoodCache<unknown>;
+}
+
+export function createSessionResilience(settings: ResilienceSettings = DEFAULT_RESILIENCE): SessionResilience {
+  return {
+    settings,
+    breaker: new CircuitBreaker(settings.breaker),
+    cache: new LastGoodCache(100),
+  };
+}
+
+/** The executor for one call: every request of the call shares its deadline and timeline. */
+export function resilientExecutor(resilience: SessionResilience, recorder: CallRecorder, deadline: Deadline): RequestExecutor {
+  const { breaker, settings } = resilience;
+  const previous = breaker.state;
+  let known = previous;
+  const noteBreaker = () => {
+    if (breaker.state !== known) recorder.timeline.add({ type: 'breaker', from: known, to: breaker.state });
+    known = breaker.state;
+  };
+  return async (label, attempt) => {
+    noteBreaker();
+    try {
+      return await executeResiliently(attempt, {
+        label,
+        retry: settings.retry,
+        classify: classifyTodoistFailure,
+        breaker,
+        deadline,
+        timeline: recorder.timeline,
+        onRetry: () => {
+          recorder.retries += 1;
+        },
+      });
+    } finally {
+      noteBreaker();
+    }
+  };
+}
