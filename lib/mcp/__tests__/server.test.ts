@@ -138,23 +138,30 @@ describe.each(BACKENDS)('backend: %s', (name, options) => {
     await close();
   });
 
-  it('get_overview groups overdue, today and the next 7 days, most urgent first', async () => {
+  it('get_overview puts overdue first, by priority, and stays within its token budget', async () => {
     const { call, close } = await connect(options());
-    const result = await call('get_overview', { max_per_group: 3 });
-    const overview = result.structuredContent as {
+    type Overview = {
       today: string;
       counts: { overdue: number; today: number; upcoming: number };
       overdue: Array<{ priority: string; due: string }>;
-      omitted: number;
+      dueToday: unknown[];
+      upcoming: unknown[];
+      omitted: { overdue: number; today: number; upcoming: number };
     };
-    expect(overview.today).toBe('2026-10-01');
-    expect(overview.counts.overdue + overview.counts.today + overview.counts.upcoming).toBeGreaterThan(3);
-    expect(overview.overdue.length).toBeLessThanOrEqual(3);
-    expect(overview.overdue.every((task) => task.due < '2026-10-01')).toBe(true);
-    const priorities = overview.overdue.map((task) => task.priority);
+    const full = (await call('get_overview')).structuredContent as Overview;
+    expect(full.today).toBe('2026-10-01');
+    expect(full.overdue).toHaveLength(full.counts.overdue); // the default budget keeps every overdue task
+    expect(full.overdue.every((task) => task.due < '2026-10-01')).toBe(true);
+    const priorities = full.overdue.map((task) => task.priority);
     expect(priorities).toEqual([...priorities].sort());
-    expect(overview.omitted).toBeGreaterThan(0);
-    expect(textOf(result)).toMatch(/…and \d+ more/);
+
+    const tight = await call('get_overview', { budget_tokens: 200 });
+    const small = tight.structuredContent as Overview;
+    const kept = small.overdue.length + small.dueToday.length + small.upcoming.length;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(full.counts.overdue + full.counts.today + full.counts.upcoming);
+    expect(small.omitted.upcoming).toBe(full.counts.upcoming); // the least urgent group goes first
+    expect(textOf(tight)).toMatch(/Left out to stay within ~200 tokens: .*Get them with filter_tasks/);
     await close();
   });
 

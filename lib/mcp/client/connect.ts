@@ -11,7 +11,9 @@ import type { Implementation } from '@modelcontextprotocol/sdk/types.js';
 import type { SessionSettings } from '@/lib/mcp/http/session-settings';
 import { traceTransport, type ProtocolTrace } from './trace';
 
-export type DojoClientSettings = Pick<SessionSettings, 'backend' | 'scenario' | 'size' | 'strategy'>;
+export type DojoClientSettings = Pick<SessionSettings, 'backend' | 'scenario' | 'size' | 'strategy'> &
+  // Optional: left out, the server uses the configured token (the playground never sets it; lessons do).
+  Partial<Pick<SessionSettings, 'token'>>;
 
 export interface ConnectDojoClientOptions {
   /** Absolute, or relative to the page in a browser (e.g. "/api/mcp"). */
@@ -55,7 +57,9 @@ export async function connectDojoClient(options: ConnectDojoClientOptions): Prom
 /** The endpoint with the session settings in its query. */
 export function endpointUrl(endpoint: string, settings: DojoClientSettings): URL {
   const url = new URL(endpoint, baseForRelativeUrls(endpoint));
-  for (const [key, value] of Object.entries(settings)) url.searchParams.set(key, String(value));
+  for (const [key, value] of Object.entries(settings)) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
   return url;
 }
 

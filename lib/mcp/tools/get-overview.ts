@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Task } from '@/lib/todoist/schemas';
+import { fitToBudget } from '../budget';
 import { readListing, readProjectsById } from '../call';
 import { taskLine } from '../format';
 import { TaskSummarySchema, summarizeTask } from '../task-summary';
@@ -8,16 +9,23 @@ import { defineTool } from '../tool';
 const GROUPS = ['overdue', 'today', 'upcoming'] as const;
 type Group = (typeof GROUPS)[number];
 const HEADINGS: Record<Group, string> = { overdue: 'Overdue', today: 'Today', upcoming: 'Next 7 days' };
+const FILTER_FOR: Record<Group, string> = { overdue: 'overdue', today: 'today', upcoming: '7 days' };
 
 export const getOverviewTool = defineTool({
   name: 'get_overview',
   title: "What's on my plate",
   description:
     'The best first call for "what should I do today?": overdue tasks, tasks due today and in the next 7 days, ' +
-    'each group ordered by priority (p1 first), compact. Groups longer than `max_per_group` are cut, with a line ' +
-    'saying how many were left out and how to see them. Tasks without a due date are not included.',
+    'most important first (overdue, then today, each by priority, p1 first), compact. The answer stays within ' +
+    '`budget_tokens`; a closing line says what was left out and how to get it. Tasks without a due date are not included.',
   inputSchema: z.object({
-    max_per_group: z.number().int().min(1).max(200).default(15).describe('At most this many tasks per group'),
+    budget_tokens: z
+      .number()
+      .int()
+      .min(100)
+      .max(50_000)
+      .default(2_000)
+      .describe('Roughly how many tokens the task lines may take (about 4 characters each)'),
   }),
   outputSchema: z.object({
     today: z.string(),
@@ -25,35 +33,44 @@ export const getOverviewTool = defineTool({
     overdue: z.array(TaskSummarySchema),
     dueToday: z.array(TaskSummarySchema),
     upcoming: z.array(TaskSummarySchema),
-    omitted: z.number().int(),
+    omitted: z.object({ overdue: z.number().int(), today: z.number().int(), upcoming: z.number().int() }),
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
 
-  async run({ max_per_group }, call) {
+  async run({ budget_tokens }, call) {
+    // Server-side filtering: Todoist sends only what the query matches.
     const tasks = await readListing(call, 'tasksByFilter', { query: 'overdue | today | 7 days' });
     const projectsById = call.strategies.output === 'compact' ? await readProjectsById(call) : undefined;
-    const groups = groupByDue(tasks, call.today);
-    const shown = Object.fromEntries(GROUPS.map((group) => [group, groups[group].slice(0, max_per_group)])) as Record<Group, Task[]>;
-    const omitted = GROUPS.reduce((sum, group) => sum + groups[group].length - shown[group].length, 0);
     const lineContext = { projectsById: projectsById ?? new Map(), today: call.today };
+    const line = (task: Task) => taskLine(task, lineContext);
 
-    const summary = GROUPS.flatMap((group) => {
-      if (groups[group].length === 0) return [];
-      const more = groups[group].length - shown[group].length;
-      return [
-        `${HEADINGS[group]} (${groups[group].length}):`,
-        ...shown[group].map((task) => taskLine(task, lineContext)),
-        ...(more ? [`  …and ${more} more ${group} (raise max_per_group, or use filter_tasks "${group === 'upcoming' ? '7 days' : group}")`] : []),
-      ];
-    });
+    const groups = groupByDue(tasks, call.today);
+    const { kept, omitted } = fitToBudget(
+      GROUPS.map((name) => ({ name, items: groups[name] })),
+      line,
+      budget_tokens,
+    );
+    const shown = (group: Group) => kept.get(group) ?? [];
+    const left = (group: Group) => omitted.get(group) ?? 0;
+    const leftOut = GROUPS.filter((group) => left(group) > 0);
+
+    const summary = GROUPS.flatMap((group) =>
+      groups[group].length === 0 ? [] : [`${HEADINGS[group]} (${groups[group].length}):`, ...shown(group).map(line)],
+    );
+    if (leftOut.length) {
+      summary.push(
+        `Left out to stay within ~${budget_tokens} tokens: ${leftOut.map((group) => `${left(group)} ${group}`).join(', ')}. ` +
+          `Get them with filter_tasks (${leftOut.map((group) => `"${FILTER_FOR[group]}"`).join(', ')}) or a larger budget_tokens.`,
+      );
+    }
     return {
       structured: {
         today: call.today,
         counts: { overdue: groups.overdue.length, today: groups.today.length, upcoming: groups.upcoming.length },
-        overdue: shown.overdue.map((task) => summarizeTask(task, projectsById)),
-        dueToday: shown.today.map((task) => summarizeTask(task, projectsById)),
-        upcoming: shown.upcoming.map((task) => summarizeTask(task, projectsById)),
-        omitted,
+        overdue: shown('overdue').map((task) => summarizeTask(task, projectsById)),
+        dueToday: shown('today').map((task) => summarizeTask(task, projectsById)),
+        upcoming: shown('upcoming').map((task) => summarizeTask(task, projectsById)),
+        omitted: { overdue: left('overdue'), today: left('today'), upcoming: left('upcoming') },
       },
       summary: summary.length
         ? [`Overview for ${call.today}:`, ...summary]
