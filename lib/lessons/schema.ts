@@ -114,6 +114,10 @@ export const PromptTemplateSchema = z.object({
 });
 export type PromptTemplate = z.infer<typeof PromptTemplateSchema>;
 
+/** Lesson-specific live views shown beside the demos. */
+export const WIDGETS = ['config-resolution', 'pagination-grid', 'task-tree', 'fault-timeline', 'size-compare', 'layers'] as const;
+export type Widget = (typeof WIDGETS)[number];
+
 export const LessonMetaSchema = z.object({
   slug: z.enum(LESSON_SLUGS),
   number: z.number().int().min(1),
@@ -125,6 +129,7 @@ export const LessonMetaSchema = z.object({
   status: z.enum(['live', 'coming-soon']),
   objectives: z.array(z.string().min(1)).default([]),
   demos: z.array(DemoSchema).default([]),
+  widgets: z.array(z.enum(WIDGETS)).default([]),
   sources: z.array(SourceExcerptSchema).default([]),
   checkpoints: z.array(CheckpointSchema).default([]),
   prompt: PromptTemplateSchema.optional(),
