@@ -9,6 +9,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFetch, type RunningServer } from '@/lib/http/serve-fetch';
 import { createMcpHttpHandler } from '../http/handler';
+import { handleScenarioSwitch } from '../http/scenario-endpoint';
 import { createServerForSettings } from '../http/session-server';
 import { SessionStore } from '../http/session-store';
 
@@ -186,5 +187,43 @@ describe('simulated credentials (real backend)', () => {
     expect(lie.isError).toBeFalsy();
     expect(lie.structuredContent?.count).toBe(12);
     await naive.client.close();
+  });
+});
+
+describe('switching a live session’s mock scenario (the fault panel)', () => {
+  const switchScenario = (sessionId: string, body: unknown, origin = 'http://localhost:3000') =>
+    handleScenarioSwitch(
+      new Request('http://127.0.0.1:3000/api/mcp/scenario', {
+        method: 'POST',
+        headers: { Origin: origin, 'Content-Type': 'application/json', 'Mcp-Session-Id': sessionId, Host: '127.0.0.1:3000' },
+        body: JSON.stringify(body),
+      }),
+      store,
+      { origins: [], hosts: [] },
+    );
+
+  it('makes the same session’s upstream fail, so the production answer becomes a labelled stale one', async () => {
+    const { client, transport } = await connect();
+    const live = (await client.callTool({ name: 'list_projects', arguments: {} })) as CallToolResult;
+    expect((live._meta?.['dojo/provenance'] as { source: string }).source).toBe('live');
+
+    const switched = await switchScenario(transport.sessionId!, { name: 'down' });
+    expect(switched.status).toBe(200);
+    expect((await switched.json()).scenario.name).toBe('down');
+
+    const stale = (await client.callTool({ name: 'list_projects', arguments: {} })) as CallToolResult;
+    expect(stale._meta?.['dojo/provenance']).toMatchObject({ source: 'cache', degraded: true });
+    await client.close();
+  });
+
+  it('refuses a foreign origin, an unknown session, a real session and a bad scenario', async () => {
+    const { client, transport } = await connect();
+    expect((await switchScenario(transport.sessionId!, { name: 'down' }, 'http://evil.example.com')).status).toBe(403);
+    expect((await switchScenario('no-such-session', { name: 'down' })).status).toBe(404);
+    expect((await switchScenario(transport.sessionId!, { name: 'chaos' })).status).toBe(400);
+    const real = await connect('?backend=real');
+    expect((await switchScenario(real.transport.sessionId!, { name: 'down' })).status).toBe(409);
+    await client.close();
+    await real.client.close();
   });
 });

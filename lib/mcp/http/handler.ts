@@ -9,12 +9,13 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { MockBackend } from '@/lib/mock/backend';
 import { checkOrigin, isAllowedOrigin, originPolicyFromEnv, type OriginPolicy } from '@/lib/http/origin';
 import { parseSessionSettings, type SessionSettings } from './session-settings';
 import { SessionStore } from './session-store';
 
 export interface McpHttpHandlerOptions {
-  createServer: (settings: SessionSettings) => McpServer;
+  createServer: (settings: SessionSettings) => { server: McpServer; mock?: MockBackend };
   store: SessionStore;
   policy?: OriginPolicy;
 }
@@ -55,10 +56,10 @@ async function route(request: Request, { createServer, store }: McpHttpHandlerOp
   const parsed = parseSessionSettings(new URL(request.url));
   if ('error' in parsed) return jsonRpcError(400, -32602, parsed.error);
 
-  const server = createServer(parsed.settings);
+  const { server, mock } = createServer(parsed.settings);
   const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: () => crypto.randomUUID(),
-    onsessioninitialized: (id) => store.add({ id, server, transport, settings: parsed.settings }),
+    onsessioninitialized: (id) => store.add({ id, server, transport, mock, settings: parsed.settings }),
     onsessionclosed: (id) => store.remove(id),
   });
   transport.onclose = () => {

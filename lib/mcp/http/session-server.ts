@@ -1,17 +1,29 @@
 /** Builds the McpServer for one HTTP session from its URL settings. */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { createMockBackend, type MockBackend } from '@/lib/mock/backend';
 import { loadRealConfig } from '../real-config';
 import type { RealConfig } from '../source';
 import { createDojoMcpServer } from '../server';
 import type { SessionSettings } from './session-settings';
 
-export function createServerForSettings(settings: SessionSettings): McpServer {
-  return createDojoMcpServer({
+export interface SessionServer {
+  server: McpServer;
+  /** The session's own mock backend (mock sessions only): lessons switch its scenario at runtime. */
+  mock?: MockBackend;
+}
+
+export function createServerForSettings(settings: SessionSettings): SessionServer {
+  const mock =
+    settings.backend === 'mock'
+      ? createMockBackend({ scenario: settings.scenario, size: settings.size, seed: settings.seed })
+      : undefined;
+  const server = createDojoMcpServer({
     backend: settings.backend,
     strategies: settings.strategy,
-    mock: { scenario: settings.scenario, size: settings.size, seed: settings.seed },
+    mock: { backend: mock },
     real: { loadConfig: () => loadRealConfig().then((config) => withSimulatedToken(config, settings.token)) },
   });
+  return { server, mock };
 }
 
 /** A deliberately wrong token: the API answers 401 to it, as to a revoked one. */

@@ -8,12 +8,15 @@
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type { MockBackend } from '@/lib/mock/backend';
 import type { SessionSettings } from './session-settings';
 
 export interface LiveSession {
   id: string;
   server: McpServer;
   transport: WebStandardStreamableHTTPServerTransport;
+  /** Mock sessions: their own backend, whose scenario a lesson may switch. */
+  mock?: MockBackend;
   settings: SessionSettings;
   createdAt: number;
   lastSeen: number;
