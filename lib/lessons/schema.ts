@@ -44,6 +44,8 @@ export const PanelSettingsSchema = z.object({
   size: z.enum(['naive', 'small', 'large']),
   /** Real backend: the configured token, or a simulated missing / wrong one. */
   token: z.enum(['configured', 'missing', 'wrong']).default('configured'),
+  /** Overrides the strategy's output (raw API JSON or compact lines). */
+  output: z.enum(['raw', 'compact']).optional(),
 });
 export type PanelSettings = z.infer<typeof PanelSettingsSchema>;
 

@@ -227,3 +227,15 @@ describe('switching a live session’s mock scenario (the fault panel)', () => {
     await real.client.close();
   });
 });
+
+describe('output override', () => {
+  it('?output=raw keeps the production strategy but dumps the raw API JSON', async () => {
+    const { client } = await connect('?output=raw');
+    const result = (await client.callTool({ name: 'list_tasks', arguments: {} })) as CallToolResult;
+    expect(result.structuredContent?.count).toBe(180); // all pages: still production pagination
+    const text = (result.content[0] as { text: string }).text;
+    expect(text.split('\n')[0]).toMatch(/^Source: MOCK DATA/);
+    expect(text).toContain('"is_collapsed"');
+    await client.close();
+  });
+});

@@ -13,7 +13,7 @@ import { traceTransport, type ProtocolTrace } from './trace';
 
 export type DojoClientSettings = Pick<SessionSettings, 'backend' | 'scenario' | 'size' | 'strategy'> &
   // Optional: left out, the server uses the configured token (the playground never sets it; lessons do).
-  Partial<Pick<SessionSettings, 'token'>>;
+  Partial<Pick<SessionSettings, 'token' | 'output'>>;
 
 export interface ConnectDojoClientOptions {
   /** Absolute, or relative to the page in a browser (e.g. "/api/mcp"). */

@@ -4,6 +4,7 @@ import { createMockBackend, type MockBackend } from '@/lib/mock/backend';
 import { loadRealConfig } from '../real-config';
 import type { RealConfig } from '../source';
 import { createDojoMcpServer } from '../server';
+import { STRATEGY_PRESETS } from '../strategies';
 import type { SessionSettings } from './session-settings';
 
 export interface SessionServer {
@@ -19,7 +20,7 @@ export function createServerForSettings(settings: SessionSettings): SessionServe
       : undefined;
   const server = createDojoMcpServer({
     backend: settings.backend,
-    strategies: settings.strategy,
+    strategies: { ...STRATEGY_PRESETS[settings.strategy], ...(settings.output && { output: settings.output }) },
     mock: { backend: mock },
     real: { loadConfig: () => loadRealConfig().then((config) => withSimulatedToken(config, settings.token)) },
   });

@@ -19,6 +19,8 @@ export const SessionSettingsSchema = z.object({
    * so a lesson can show what each strategy does then, whatever this machine has configured.
    */
   token: z.enum(['configured', 'missing', 'wrong']).default('configured'),
+  /** Overrides the preset's output strategy, so a lesson can compare raw and compact with all else equal. */
+  output: z.enum(['raw', 'compact']).optional(),
 });
 
 export type SessionSettings = z.infer<typeof SessionSettingsSchema>;
