@@ -19,6 +19,8 @@ export const ProvenanceSchema = z.object({
   staleSeconds: z.number().optional(),
   pages: z.number().int(),
   requests: z.number().int(),
+  /** Bytes of response bodies received from Todoist during the call. */
+  bytes: z.number().int().optional(),
   retries: z.number().int(),
   durationMs: z.number(),
   /** The answer is not the complete, live truth (partial, stale, or substituted). */
@@ -45,6 +47,7 @@ export function provenanceLine(provenance: Provenance): string {
 export class CallRecorder {
   pages = 0;
   requests = 0;
+  bytes = 0;
   retries = 0;
   notes: string[] = [];
   /** What resilience did (attempts, waits, breaker, cache), for `_meta["dojo/timeline"]`. */

@@ -90,9 +90,14 @@ export function createRealSource(options: RealSourceOptions): TodoistSource {
   };
 }
 
+/** Counts requests and the bytes of each response body, without consuming it. */
 function counting(transport: Transport, recorder: CallRecorder): Transport {
-  return (request) => {
+  return async (request) => {
     recorder.requests += 1;
-    return transport(request);
+    const response = await transport(request);
+    const length = Number(response.headers.get('content-length'));
+    if (Number.isFinite(length) && length > 0) recorder.bytes += length;
+    else if (response.body) recorder.bytes += (await response.clone().arrayBuffer()).byteLength;
+    return response;
   };
 }

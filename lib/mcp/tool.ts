@@ -9,7 +9,7 @@ import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/
 import type { z } from 'zod';
 import { ConfigError } from '@/lib/config';
 import { TodoistError, errorText } from '@/lib/todoist/errors';
-import { PaginationError } from '@/lib/todoist/pagination';
+import { PaginationError, type PageReport } from '@/lib/todoist/pagination';
 import type { ToolCall } from './call';
 import { todayOf } from './format';
 import { BreakerOpenError } from '@/lib/resilience/breaker';
@@ -123,6 +123,13 @@ async function openCall(
   };
 }
 
+/** "tasks: page 2, 200 items in 35 ms (cursor MTAwLjhj…), more to come" — for people watching pages arrive. */
+export function describePage(listing: string, page: PageReport): string {
+  const cursor = page.cursor ? ` (cursor ${page.cursor.slice(0, 8)}…)` : '';
+  const more = page.nextCursor ? 'more to come' : 'last page';
+  return `${listing}: page ${page.page}, ${page.items} items in ${Math.round(page.durationMs)} ms${cursor}, ${more}`;
+}
+
 /** Sends `notifications/progress` per page when the client asked for progress. */
 function progressReporter(extra: RequestExtra): ToolCall['onPage'] {
   const progressToken = extra._meta?.progressToken;
@@ -134,7 +141,7 @@ function progressReporter(extra: RequestExtra): ToolCall['onPage'] {
       params: {
         progressToken,
         progress: ++progress,
-        message: `${listing}: page ${page.page}, ${page.items} items${page.nextCursor ? ', more to come' : ', last page'}`,
+        message: describePage(listing, page),
       },
     });
 }
@@ -147,6 +154,7 @@ export function provenanceOf(source: TodoistSource, recorder: CallRecorder, extr
     source: 'live',
     pages: recorder.pages,
     requests: recorder.requests,
+    bytes: recorder.bytes,
     retries: recorder.retries,
     durationMs: recorder.elapsedMs(),
     degraded: note !== undefined,

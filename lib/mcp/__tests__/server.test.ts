@@ -58,6 +58,7 @@ describe.each(BACKENDS)('backend: %s', (name, options) => {
     const provenance = provenanceOf(result);
     expect(provenance).toMatchObject({ backend: isReal ? 'real' : 'mock', source: 'live', degraded: false });
     expect(provenance.requests).toBe(provenance.pages); // one request per page: 1 tasks page of 200 + projects
+    expect(provenance.bytes).toBeGreaterThan(50_000); // 180 tasks of API JSON came over the wire
     const firstLine = textOf(result).split('\n')[0];
     expect(firstLine).toMatch(isReal ? /^Source: Todoist API \(live, 2 pages/ : /^Source: MOCK DATA \(scenario "faithful"\) — not the user's real Todoist/);
     expect(textOf(result)).toContain('180 active tasks:');
@@ -266,6 +267,7 @@ describe('progress, resources, prompts, logging', () => {
     const taskPages = messages.filter((message) => message.startsWith('tasks: page'));
     expect(taskPages.length).toBe(Math.ceil(count / 200));
     expect(taskPages.at(-1)).toContain('last page');
+    expect(taskPages[1]).toMatch(/^tasks: page 2, 200 items in \d+ ms \(cursor .{8}…\), more to come$/);
     await close();
   });
 
