@@ -4,6 +4,9 @@ import { defineConfig, devices } from '@playwright/test';
 const CI = !!process.env.CI;
 const PORT = 3100; // not 3000, so a learner's running `next dev` does not clash
 const baseURL = `http://127.0.0.1:${PORT}`;
+// The Todoist stand-in: the real backend's HTTP API, served from the mock, so "real" tests need no account.
+const STANDIN_PORT = 4011;
+const STANDIN_TOKEN = 'e2e-token';
 
 // Debian's Chromium when present (Playwright cannot download browsers here); otherwise Playwright's own.
 const executablePath =
@@ -24,9 +27,17 @@ export default defineConfig({
     launchOptions: { executablePath },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  // An array so more servers (e.g. a local Todoist stand-in) can be added later.
+  // The stand-in first: the app's real backend points at it.
   // `npm run test:e2e` runs `next build` first.
   webServer: [
+    {
+      command: `npx tsx scripts/todoist-standin.ts --port ${STANDIN_PORT} --token ${STANDIN_TOKEN} --size small --seed 1 --quiet`,
+      url: `http://127.0.0.1:${STANDIN_PORT}/__dojo/state`,
+      reuseExistingServer: !CI,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
     {
       command: `npx next start -p ${PORT} -H 127.0.0.1`,
       url: baseURL,
@@ -34,6 +45,13 @@ export default defineConfig({
       timeout: 120_000,
       stdout: 'pipe',
       stderr: 'pipe',
+      env: {
+        // The real backend talks to the stand-in, with the token it requires.
+        TODOIST_API_BASE_URL: `http://127.0.0.1:${STANDIN_PORT}/api/v1`,
+        TODOIST_API_TOKEN: STANDIN_TOKEN,
+        // The settings page saves here, never in the learner's own settings file.
+        DOJO_SETTINGS_PATH: 'test-results/e2e-settings.json',
+      },
     },
   ],
 });

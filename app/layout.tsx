@@ -1,7 +1,8 @@
-import type { Metadata } from 'next';
-import Link from 'next/link';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
+import { SiteHeader } from '@/components/site/site-header';
+import { THEME_SCRIPT } from '@/components/site/theme';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,26 +10,31 @@ export const metadata: Metadata = {
   description: 'Learn how an MCP integration with Todoist goes from mock data to the real Todoist API.',
 };
 
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#0a0a0a' },
+  ],
+};
+
 export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
   return (
-    <html lang="en">
+    // The theme script adds a class to <html> before React hydrates: expected, not a mismatch.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* Applies the saved theme before the first paint, so a dark-mode reader never sees a white flash. */}
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-screen antialiased">
-        <header className="border-b border-border">
-          <div className="mx-auto flex max-w-3xl items-center justify-between px-6 py-4">
-            <Link href="/" className="text-lg font-semibold tracking-tight">
-              <span className="text-accent">MCP</span> Dojo
-            </Link>
-            <nav aria-label="Main" className="flex items-center gap-5">
-              <Link href="/" className="text-sm text-muted hover:text-foreground">
-                Home
-              </Link>
-              <Link href="/playground" className="text-sm text-muted hover:text-foreground">
-                Playground
-              </Link>
-            </nav>
-          </div>
-        </header>
-        <main className="mx-auto max-w-3xl px-6 py-10">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-4 focus:py-2 focus:shadow-lg"
+        >
+          Skip to content
+        </a>
+        <SiteHeader />
+        {/* Each page sets its own width: reading pages a column, the playground and lessons the full screen. */}
+        <main id="main" className="pb-16">
           <Providers>{children}</Providers>
         </main>
       </body>

@@ -1,42 +1,27 @@
-const LESSONS = [
-  'The mock that lied',
-  'Finding configuration',
-  'Pagination and nested data',
-  'Errors and graceful fallback',
-  'Context-aware filtering',
-  'Separation of concerns',
-  'Multi-tenant MCP',
-  'Real-time MCP',
-  'MCP security',
-] as const;
+import { ContinueButton, ProgressSummary } from '@/components/catalogue/continue-button';
+import { LessonCatalogue } from '@/components/catalogue/lesson-catalogue';
+import { getCatalogue } from '@/lib/lessons/catalogue';
+import { groupByStage } from '@/lib/lessons/listing';
 
 export default function HomePage() {
-  return (
-    <>
-      <h1 className="text-4xl font-bold tracking-tight">MCP Dojo</h1>
-      <p className="mt-4 max-w-2xl text-lg leading-relaxed text-muted">
-        Learn how an MCP integration with Todoist goes from a mock that lies to a production integration you can
-        trust.
-      </p>
+  // Read on the server at build time; the client parts only add progress and filtering.
+  const stages = groupByStage(getCatalogue());
+  const lessons = stages.flatMap((stage) => stage.lessons);
 
-      <section aria-labelledby="lessons-heading" className="mt-10">
-        <h2 id="lessons-heading" className="text-xl font-semibold">
-          Lessons
-        </h2>
-        <ol data-testid="lesson-list" className="mt-4 divide-y divide-border rounded-lg border border-border">
-          {LESSONS.map((title, index) => (
-            <li key={title} className="flex items-center justify-between gap-4 px-4 py-3">
-              <span className="flex items-baseline gap-3">
-                <span className="w-6 shrink-0 text-right font-mono text-sm text-muted">{index + 1}.</span>
-                <span>{title}</span>
-              </span>
-              <span className="shrink-0 rounded-full border border-border px-2 py-0.5 text-xs text-muted">
-                coming soon
-              </span>
-            </li>
-          ))}
-        </ol>
-      </section>
-    </>
+  return (
+    <div className="mx-auto max-w-6xl px-6 py-12 sm:py-16">
+      <p className="font-mono text-sm font-semibold tracking-wider text-accent uppercase">Hands-on MCP lessons</p>
+      <h1 className="mt-3 text-4xl font-bold tracking-tight sm:text-5xl">MCP Dojo</h1>
+      <p className="mt-5 max-w-3xl text-xl leading-relaxed text-muted">
+        Learn how an MCP integration with Todoist goes from a mock that lies to a production integration you can
+        trust. Every lesson runs a real MCP client in your browser against this app&apos;s own server.
+      </p>
+      <div className="mt-8 flex flex-wrap items-center gap-x-6 gap-y-3">
+        <ContinueButton lessons={lessons} />
+        <ProgressSummary lessons={lessons} />
+      </div>
+
+      <LessonCatalogue stages={stages} />
+    </div>
   );
 }

@@ -8,8 +8,8 @@ export const metadata: Metadata = {
 
 export default function PlaygroundPage() {
   return (
-    // The root layout's column suits reading; the console and the trace need the full width, side by side.
-    <div className="relative left-1/2 w-[min(100vw-3rem,110rem)] -translate-x-1/2">
+    // The console and the trace need the full width, side by side.
+    <div className="mx-auto max-w-[110rem] px-6 py-10">
       <h1 className="text-3xl font-bold tracking-tight">MCP playground</h1>
       <p className="mt-2 max-w-3xl text-lg leading-relaxed text-muted">
         A real MCP client in your browser, talking Streamable HTTP to this app&apos;s <code className="font-mono">/api/mcp</code>.

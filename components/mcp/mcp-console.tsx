@@ -43,7 +43,7 @@ function ConnectionBar({ session, settings }: { session: McpSession; settings: D
           className={
             connection
               ? 'rounded-md border border-border px-5 py-2 text-base font-semibold hover:bg-border disabled:opacity-60'
-              : 'rounded-md bg-accent px-5 py-2 text-base font-semibold text-white hover:opacity-90 disabled:opacity-60'
+              : 'rounded-md bg-accent px-5 py-2 text-base font-semibold text-accent-foreground hover:opacity-90 disabled:opacity-60'
           }
         >
           {connection ? 'Disconnect' : 'Connect'}
@@ -108,7 +108,7 @@ function ToolExplorer({ session }: { session: McpSession }) {
                 aria-pressed={tool.name === selectedName}
                 title={tool.title}
                 onClick={() => setSelectedName(tool.name)}
-                className="rounded-md border border-border px-3 py-1.5 font-mono text-sm hover:border-accent aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-white"
+                className="rounded-md border border-border px-3 py-1.5 font-mono text-sm hover:border-accent aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-foreground"
               >
                 {tool.name}
               </button>

@@ -3,7 +3,7 @@
  * The wire, made visible: every JSON-RPC message of the session in order,
  * live as it happens. ↑ = client → server, ↓ = server → client.
  */
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { ProtocolTrace as ProtocolTraceStore, TraceEntry } from '@/lib/mcp/client/trace';
 
 const NO_ENTRIES: readonly TraceEntry[] = [];
@@ -12,6 +12,7 @@ const serverSnapshot = () => NO_ENTRIES; // nothing is traced while rendering on
 export function ProtocolTrace({ trace }: { trace: ProtocolTraceStore }) {
   const entries = useSyncExternalStore(trace.subscribe, trace.snapshot, serverSnapshot);
   const [copyStatus, setCopyStatus] = useState('');
+  const headingId = useId(); // unique, so two traces can share a page
   const list = useRef<HTMLOListElement>(null);
   // Follow new messages like a terminal does, unless you scrolled up to read an older one.
   const following = useRef(true);
@@ -29,9 +30,9 @@ export function ProtocolTrace({ trace }: { trace: ProtocolTraceStore }) {
   };
 
   return (
-    <section aria-labelledby="trace-heading" data-testid="protocol-trace" className="rounded-lg border border-border">
+    <section aria-labelledby={headingId} data-testid="protocol-trace" className="rounded-lg border border-border">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-border px-4 py-3">
-        <h2 id="trace-heading" className="text-lg font-semibold">
+        <h2 id={headingId} className="text-lg font-semibold">
           Protocol trace <span className="text-base font-normal text-muted">({entries.length})</span>
         </h2>
         <div className="flex gap-2">
@@ -71,9 +72,9 @@ const BUTTON_CLASSES = 'rounded-md border border-border px-3 py-1 text-sm hover:
 
 // Mid-tones that read on both the light and the dark theme (the theme swaps colours by media query).
 const KIND_STYLES: Record<TraceEntry['kind'], string> = {
-  request: 'text-sky-600',
-  response: 'text-emerald-600',
-  notification: 'text-violet-500',
+  request: 'text-sky-700 dark:text-sky-300',
+  response: 'text-emerald-700 dark:text-emerald-300',
+  notification: 'text-violet-700 dark:text-violet-300',
   error: 'font-bold text-red-600',
 };
 
@@ -83,7 +84,7 @@ function TraceRow({ entry }: { entry: TraceEntry }) {
     <li data-testid="trace-entry" data-direction={entry.direction} data-kind={entry.kind} data-method={entry.method ?? entry.answers}>
       <details>
         <summary className="flex cursor-pointer items-baseline gap-3 px-4 py-2 font-mono text-sm hover:bg-border/50">
-          <span aria-hidden className={`w-4 shrink-0 text-base font-bold ${outgoing ? 'text-sky-600' : 'text-emerald-600'}`}>
+          <span aria-hidden className={`w-4 shrink-0 text-base font-bold ${outgoing ? 'text-sky-700 dark:text-sky-300' : 'text-emerald-700 dark:text-emerald-300'}`}>
             {outgoing ? '↑' : '↓'}
           </span>
           <span className="sr-only">{outgoing ? 'sent' : 'received'}</span>

@@ -42,7 +42,7 @@ export function ToolForm({ tool, busy, onCall, onCancel }: ToolFormProps) {
         <button
           type="submit"
           disabled={busy}
-          className="rounded-md bg-accent px-5 py-2 text-base font-semibold text-white hover:opacity-90 disabled:opacity-60"
+          className="rounded-md bg-accent px-5 py-2 text-base font-semibold text-accent-foreground hover:opacity-90 disabled:opacity-60"
         >
           {busy ? 'Calling…' : `Call ${tool.name}`}
         </button>

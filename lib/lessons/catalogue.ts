@@ -46,5 +46,5 @@ export function neighbours(slug: string): { previous?: LessonMeta; next?: Lesson
 
 /** The lesson's markdown text, read from its folder at build time. */
 export function readLessonText(folder: string, root: string = process.cwd()): Promise<string> {
-  return readFile(path.join(root, 'lessons', folder, 'lesson.md'), 'utf8');
+  return readFile(path.join(/*turbopackIgnore: true*/ root, 'lessons', folder, 'lesson.md'), 'utf8');
 }

@@ -20,7 +20,8 @@ export class ExcerptError extends Error {
 }
 
 export async function readExcerpt(excerpt: SourceExcerpt, root: string = process.cwd()): Promise<ExcerptCode> {
-  const source = await readFile(path.join(root, excerpt.file), 'utf8').catch((error: NodeJS.ErrnoException) => {
+  // Read at build time; turbopackIgnore keeps the bundler from tracing the whole project into the server output.
+  const source = await readFile(path.join(/*turbopackIgnore: true*/ root, excerpt.file), 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new ExcerptError(`Excerpt "${excerpt.title}": cannot read ${excerpt.file} (${error.code ?? error.message})`);
   });
   const lines = source.split('\n');

@@ -36,16 +36,20 @@ export const TOOL_NAMES = [
   'complete_task',
 ] as const;
 
-/** The settings of one MCP session, as the endpoint URL takes them. */
-export const PanelSettingsSchema = z.object({
+/** The settings of one MCP session, as the endpoint URL takes them (no defaults: a compare side sets only what it changes). */
+const PanelSettingsFields = z.object({
   backend: z.enum(['mock', 'real']),
   strategy: z.enum(['production', 'naive']),
   scenario: z.enum(SCENARIO_NAMES),
   size: z.enum(['naive', 'small', 'large']),
   /** Real backend: the configured token, or a simulated missing / wrong one. */
-  token: z.enum(['configured', 'missing', 'wrong']).default('configured'),
+  token: z.enum(['configured', 'missing', 'wrong']),
   /** Overrides the strategy's output (raw API JSON or compact lines). */
   output: z.enum(['raw', 'compact']).optional(),
+});
+
+export const PanelSettingsSchema = PanelSettingsFields.extend({
+  token: PanelSettingsFields.shape.token.default('configured'),
 });
 export type PanelSettings = z.infer<typeof PanelSettingsSchema>;
 
@@ -69,8 +73,8 @@ export const DemoSchema = z.object({
   /** The side-by-side run: the same call under two settings. */
   compare: z
     .object({
-      left: PanelSettingsSchema.partial(),
-      right: PanelSettingsSchema.partial(),
+      left: PanelSettingsFields.partial(),
+      right: PanelSettingsFields.partial(),
       /** What the learner should notice, e.g. "naive reads one page". */
       point: z.string().min(1),
     })

@@ -1,0 +1,42 @@
+'use client';
+/** The clipboard fallback: the prompt in a modal, already selected — Ctrl/⌘+C and done. */
+import { useEffect, useRef } from 'react';
+
+export function ManualCopyDialog({ text, onClose }: { text: string; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
+    textarea.current?.focus();
+    textarea.current?.select();
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby="manual-copy-heading"
+      // Escape closes a modal dialog natively; keep React's state in step.
+      onClose={onClose}
+      className="m-auto w-[min(100vw-2rem,48rem)] rounded-lg border border-border bg-background p-5 text-foreground backdrop:bg-black/50"
+    >
+      <h2 id="manual-copy-heading" className="text-lg font-semibold">
+        Copy the prompt by hand
+      </h2>
+      <p className="mt-1 text-muted">The browser did not allow clipboard access. The prompt is selected: press Ctrl+C (⌘C on a Mac).</p>
+      <textarea
+        ref={textarea}
+        data-testid="manual-copy"
+        aria-label="Prompt to copy"
+        readOnly
+        value={text}
+        rows={14}
+        className="mt-3 w-full rounded-md border border-border bg-background px-3 py-2 font-mono text-sm"
+      />
+      <div className="mt-3 flex justify-end">
+        <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-border px-4 py-2 hover:bg-border">
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+/**
+ * Take the lesson to Claude: copy the prompt (the lesson's questions plus
+ * what you observed), or open a new Claude chat with it filled in. When the
+ * browser refuses the clipboard, the prompt is shown selected, to copy by hand.
+ */
+import { useEffect, useState } from 'react';
+import { Kbd, shortcut } from '@/components/keyboard/shortcut';
+import { claudeUrl } from '@/lib/lessons/prompt';
+import { ManualCopyDialog } from './manual-copy-dialog';
+import { useHydrated } from './use-hydrated';
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from './buttons';
+
+type CopyState = 'idle' | 'copied' | 'manual';
+
+const FEEDBACK_MS = 2500;
+
+export function PromptActions({ prompt }: { prompt: string }) {
+  const [state, setState] = useState<CopyState>('idle');
+  const hydrated = useHydrated();
+  useEffect(() => {
+    if (state !== 'copied') return;
+    const timer = setTimeout(() => setState('idle'), FEEDBACK_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  const copy = async () => {
+    try {
+      // Missing outside secure contexts (plain http on another host), and refusable by the user.
+      if (!navigator.clipboard?.writeText) throw new Error('Clipboard API unavailable');
+      await navigator.clipboard.writeText(prompt);
+      setState('copied');
+    } catch {
+      setState('manual');
+    }
+  };
+
+  return (
+    <section aria-labelledby="prompt-heading" className="space-y-3">
+      <h3 id="prompt-heading" className="text-lg font-semibold">
+        Ask Claude about it
+      </h3>
+      <p className="text-muted">A prompt with this lesson&apos;s questions and what you observed, ready for Claude.ai.</p>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="button" onClick={copy} disabled={!hydrated} {...shortcut('c')} className={PRIMARY_BUTTON}>
+          Copy prompt
+          <Kbd tone="on-accent">c</Kbd>
+        </button>
+        <a href={claudeUrl(prompt)} target="_blank" rel="noopener noreferrer" className={SECONDARY_BUTTON}>
+          Open in Claude <span aria-hidden>↗</span>
+          <span className="sr-only">(opens a new tab)</span>
+        </a>
+        <span role="status" aria-live="polite" className="font-semibold text-success">
+          {state === 'copied' ? 'Copied ✓' : ''}
+        </span>
+      </div>
+      <details className="rounded-md border border-border">
+        <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-muted hover:text-foreground">Show the prompt</summary>
+        <pre data-testid="prompt-preview" className="max-h-96 overflow-auto border-t border-border px-3 py-2 font-mono text-sm leading-relaxed whitespace-pre-wrap">
+          {prompt}
+        </pre>
+      </details>
+      {state === 'manual' && <ManualCopyDialog text={prompt} onClose={() => setState('idle')} />}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+'use client';
+/**
+ * The demo's settings as toggles, limited to what the demo offers. A setting
+ * that does not apply (scenario on the real API, token on the mock) stays
+ * visible but disabled, with the reason next to it.
+ */
+import { useId } from 'react';
+import { DATASET_SIZES } from '@/lib/mock/dataset';
+import { SCENARIO_DESCRIPTIONS } from '@/lib/mock/scenarios';
+import type { Demo, PanelSettings } from '@/lib/lessons/schema';
+
+interface SettingsTogglesProps {
+  offers: Demo['offers'];
+  settings: PanelSettings;
+  onChange: (settings: PanelSettings) => void;
+  disabled?: boolean;
+}
+
+const STRATEGY_HINTS: Record<PanelSettings['strategy'], string> = {
+  production: 'The fix: every page, honest errors, a "Source:" first line.',
+  naive: 'The original bug: first page only, canned mock todos on any error, raw JSON, no source.',
+};
+
+const TOKEN_HINTS: Record<PanelSettings['token'], string> = {
+  configured: "This machine's token (environment, config file or Settings page).",
+  missing: 'Simulated: the server behaves as if no token were configured.',
+  wrong: 'Simulated: a token the API rejects with 401, like a revoked one.',
+};
+
+export function SettingsToggles({ offers, settings, onChange, disabled = false }: SettingsTogglesProps) {
+  const real = settings.backend === 'real';
+  const set = <Key extends keyof PanelSettings>(key: Key) => (value: PanelSettings[Key]) => onChange({ ...settings, [key]: value });
+  return (
+    <div className="grid gap-x-6 gap-y-4 @2xl:grid-cols-2">
+      <ToggleGroup
+        label="Backend"
+        options={offers.backends}
+        value={settings.backend}
+        onChange={set('backend')}
+        disabled={disabled}
+        hint={real ? 'The Todoist API, with the token and base URL this server is configured with.' : 'A simulated Todoist, inside this app.'}
+      />
+      <ToggleGroup label="Strategy" options={offers.strategies} value={settings.strategy} onChange={set('strategy')} disabled={disabled} hint={STRATEGY_HINTS[settings.strategy]} />
+      <ToggleGroup
+        label="Scenario"
+        options={offers.scenarios}
+        value={settings.scenario}
+        onChange={set('scenario')}
+        disabled={disabled || real}
+        hint={real ? 'Mock backend only: the real API has no scenarios.' : SCENARIO_DESCRIPTIONS[settings.scenario]}
+      />
+      <ToggleGroup
+        label="Size"
+        options={offers.sizes}
+        value={settings.size}
+        onChange={set('size')}
+        disabled={disabled || real}
+        hint={real ? 'Mock backend only: the real account has the tasks it has.' : `${DATASET_SIZES[settings.size]} tasks in the mock.`}
+      />
+      <ToggleGroup
+        label="Token"
+        options={offers.tokens}
+        value={settings.token}
+        onChange={set('token')}
+        disabled={disabled || !real}
+        hint={real ? TOKEN_HINTS[settings.token] : 'Real backend only: the mock needs no token.'}
+      />
+    </div>
+  );
+}
+
+interface ToggleGroupProps<Value extends string> {
+  label: string;
+  options: readonly Value[];
+  value: Value;
+  onChange: (value: Value) => void;
+  disabled: boolean;
+  hint: string;
+}
+
+/**
+ * A fieldset of toggle buttons: one pressed at a time. Buttons, not radio
+ * inputs, so the page's single-key shortcuts (r, s) still work right after a click.
+ */
+function ToggleGroup<Value extends string>({ label, options, value, onChange, disabled, hint }: ToggleGroupProps<Value>) {
+  const hintId = useId();
+  return (
+    <fieldset disabled={disabled} aria-describedby={hintId} className="min-w-0">
+      <legend className="text-sm font-semibold">{label}</legend>
+      <div className="mt-1 flex flex-wrap gap-1.5">
+        {options.map((option) => (
+          <button
+            key={option}
+            type="button"
+            aria-pressed={option === value}
+            onClick={() => onChange(option)}
+            className="rounded-md border-2 border-border px-3 py-1 font-mono text-base hover:border-accent disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:border-border aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:font-semibold aria-pressed:text-accent-foreground"
+          >
+            {option}
+          </button>
+        ))}
+      </div>
+      <p id={hintId} className="mt-1 text-sm text-muted">
+        {hint}
+      </p>
+    </fieldset>
+  );
+}

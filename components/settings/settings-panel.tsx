@@ -1,0 +1,48 @@
+'use client';
+/**
+ * The live part of /settings: the backend status, the resolution table and the
+ * two forms, all drawn from GET /api/settings and refreshed by each save.
+ */
+import { BackendStatus } from './backend-status';
+import { BaseUrlForm } from './base-url-form';
+import { ConfigTable } from './config-table';
+import { PlacesChecked } from './places-checked';
+import { isReport } from './sources';
+import { ALERT_CLASSES, SECONDARY_BUTTON_CLASSES } from './styles';
+import { TokenForm } from './token-form';
+import { useSettings } from './use-settings';
+
+export function SettingsPanel() {
+  const settings = useSettings();
+
+  if (settings.isPending) return <p className="text-lg text-muted">Reading the configuration…</p>;
+  const problem = settings.isError ? `Could not load the settings: ${settings.error.message}` : undefined;
+  const body = settings.data;
+  if (problem || !body || !isReport(body)) {
+    return (
+      <div className="space-y-3">
+        <div role="alert" className={ALERT_CLASSES}>
+          <p className="font-semibold">The configuration could not be read.</p>
+          <p className="mt-1 break-words">{problem ?? (body && !isReport(body) ? body.error : 'No answer from the server.')}</p>
+        </div>
+        <button type="button" onClick={() => settings.refetch()} className={SECONDARY_BUTTON_CLASSES}>
+          Check again
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-8">
+      <BackendStatus report={body} />
+      <div className="space-y-3">
+        <ConfigTable report={body} />
+        <PlacesChecked lookedAt={body.lookedAt} />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <TokenForm token={body.keys.todoistApiToken} />
+        <BaseUrlForm baseUrl={body.keys.todoistApiBaseUrl} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * /settings against the real endpoint (`next start`), whose environment sets
+ * TODOIST_API_TOKEN=e2e-token and saves to DOJO_SETTINGS_PATH (see
+ * playwright.config.ts). The point: tokens show up masked or not at all, and
+ * only our own page can save one.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+const ENV_TOKEN = 'e2e-token';
+// 12+ characters, so the mask shows its last 4: "••••••••wxyz".
+const SAVED_TOKEN = 'saved-e2e-token-0123456789wxyz';
+const SAVED_MASK = '••••••••wxyz';
+const ATTACKER_TOKEN = 'attacker-token-0123456789zzzz';
+
+// All tests share one settings file on the server.
+test.describe.configure({ mode: 'serial' });
+
+// Start from nothing saved, and leave nothing saved behind.
+for (const hook of [test.beforeEach, test.afterEach]) {
+  hook(async ({ request, baseURL }) => {
+    await saveOverApi(request, baseURL, { todoistApiToken: null, todoistApiBaseUrl: null });
+  });
+}
+
+/** A save as our own page sends it: same Origin, JSON. */
+async function saveOverApi(request: APIRequestContext, baseURL: string | undefined, patch: Record<string, string | null>) {
+  const response = await request.post('/api/settings', { headers: { Origin: baseURL ?? '' }, data: patch });
+  expect(response.status()).toBe(200);
+}
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
+  });
+  return errors;
+}
+
+/** Every response body the page receives, to prove no token comes back. */
+function collectResponseBodies(page: Page): Promise<string>[] {
+  const bodies: Promise<string>[] = [];
+  page.on('response', (res) => bodies.push(res.text().catch(() => '')));
+  return bodies;
+}
+
+async function openSettings(page: Page) {
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByTestId('backend-status')).toBeVisible();
+}
+
+const tokenRow = (page: Page) => page.getByTestId('config-table').locator('tr[data-key="todoistApiToken"]');
+
+test('the environment wins for the token, shown masked', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openSettings(page);
+
+  await expect(page.getByTestId('backend-status')).toContainText('Real backend: configured from environment (TODOIST_API_TOKEN)');
+  await expect(tokenRow(page).locator('[data-column="value"]')).toHaveText('••••••••');
+  await expect(tokenRow(page).locator('[data-column="source"]')).toHaveText(/Environment\s*TODOIST_API_TOKEN/);
+  await expect(page.getByTestId('saved-token')).toHaveText('Saved on this page: nothing');
+  expect(await page.content()).not.toContain(ENV_TOKEN);
+  expect(errors).toEqual([]);
+});
+
+test('saving a token: only the mask comes back, and the table shows it shadowed by the environment', async ({ page }) => {
+  const errors = collectErrors(page);
+  const bodies = collectResponseBodies(page);
+  await openSettings(page);
+
+  const input = page.getByLabel('New token');
+  await expect(input).toHaveAttribute('type', 'password');
+  await expect(input).toHaveAttribute('autocomplete', 'off');
+  await input.fill(SAVED_TOKEN);
+  await input.press('Enter'); // the keyboard path: Enter submits
+
+  await expect(page.getByRole('status').filter({ hasText: 'Token saved.' })).toBeVisible();
+  await expect(input).toHaveValue('');
+  await expect(page.getByTestId('saved-token')).toHaveText(`Saved on this page: ${SAVED_MASK}`);
+  await expect(page.getByTestId('override-note').first()).toContainText('TODOIST_API_TOKEN');
+  await expect(tokenRow(page).locator('[data-column="source"]')).toContainText('Environment');
+  await expect(tokenRow(page).locator('[data-column="shadowed"]')).toContainText('Settings page');
+  await expect(tokenRow(page).locator('[data-column="shadowed"]')).toContainText(SAVED_MASK);
+
+  await page.reload();
+  await expect(page.getByTestId('saved-token')).toHaveText(`Saved on this page: ${SAVED_MASK}`);
+
+  const html = await page.content();
+  expect(html).not.toContain(SAVED_TOKEN);
+  expect(html).not.toContain(ENV_TOKEN);
+  for (const body of await Promise.all(bodies)) {
+    expect(body).not.toContain(SAVED_TOKEN);
+    expect(body).not.toContain(ENV_TOKEN);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('removing the saved token', async ({ page, request, baseURL }) => {
+  const errors = collectErrors(page);
+  await saveOverApi(request, baseURL, { todoistApiToken: SAVED_TOKEN });
+  await openSettings(page);
+  await expect(page.getByTestId('saved-token')).toHaveText(`Saved on this page: ${SAVED_MASK}`);
+
+  await page.getByRole('button', { name: 'Remove saved token' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved token removed.' })).toBeVisible();
+  await expect(page.getByTestId('saved-token')).toHaveText('Saved on this page: nothing');
+  await expect(tokenRow(page).locator('[data-column="shadowed"]')).toHaveText('none');
+  expect(errors).toEqual([]);
+});
+
+test('the base URL: the default in the input, save, then reset', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openSettings(page);
+  const input = page.getByRole('textbox', { name: 'Base URL', exact: true });
+  await expect(input).toHaveValue('https://api.todoist.com/api/v1');
+
+  await input.fill('http://127.0.0.1:4012/api/v1');
+  await page.getByRole('button', { name: 'Save base URL' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Base URL saved.' })).toBeVisible();
+  await expect(page.getByTestId('saved-base-url')).toHaveText('Saved on this page: http://127.0.0.1:4012/api/v1');
+
+  await page.getByRole('button', { name: 'Reset to default' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Reset to the default.' })).toBeVisible();
+  await expect(input).toHaveValue('https://api.todoist.com/api/v1');
+  expect(errors).toEqual([]);
+});
+
+test('an invalid base URL is refused inline', async ({ page }) => {
+  await openSettings(page);
+  await page.getByRole('textbox', { name: 'Base URL', exact: true }).fill('ftp://example.com');
+  await page.getByRole('button', { name: 'Save base URL' }).click();
+  // A 400 by design, so this test does not collect console errors ("Failed to load resource").
+  await expect(page.getByRole('alert').filter({ hasText: '"todoistApiBaseUrl" must be an http(s) URL' })).toBeVisible();
+  await expect(page.getByTestId('saved-base-url')).toHaveText('Saved on this page: nothing (the default applies)');
+});
+
+test('a cross-origin POST is refused and does not change the saved token', async ({ request, baseURL }) => {
+  await saveOverApi(request, baseURL, { todoistApiToken: SAVED_TOKEN });
+
+  const forged = await request.post('/api/settings', {
+    headers: { Origin: 'http://evil.example.com' },
+    data: { todoistApiToken: ATTACKER_TOKEN },
+  });
+  expect(forged.status()).toBe(403);
+  expect((await forged.json()).error).toContain('Origin "http://evil.example.com" is not allowed');
+
+  const withoutOrigin = await request.post('/api/settings', { data: { todoistApiToken: ATTACKER_TOKEN } });
+  expect(withoutOrigin.status()).toBe(403);
+
+  const report = await (await request.get('/api/settings')).json();
+  expect(report.keys.todoistApiToken.shadowed).toContainEqual(expect.objectContaining({ source: 'platform-settings', display: SAVED_MASK }));
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no axe violations (${colorScheme})`, async ({ page, request, baseURL }) => {
+    const errors = collectErrors(page);
+    // With a saved token, so the shadowed entry and the override note are scanned too.
+    await saveOverApi(request, baseURL, { todoistApiToken: SAVED_TOKEN });
+    await page.emulateMedia({ colorScheme });
+    await openSettings(page);
+    await page.getByText('Every place that was checked').click(); // open the <details> so its contents are scanned
+
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}

@@ -1,0 +1,165 @@
+import * as nodeFs from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConfigFs } from '..';
+import { handleSettingsGet, handleSettingsPost, type SettingsEndpointOptions } from '../settings-endpoint';
+import { SETTINGS_TOKEN, TOKEN, makeWorld, type World } from './world';
+
+let world: World;
+beforeEach(async () => {
+  world = await makeWorld();
+});
+afterEach(() => world.cleanup());
+
+const SITE = 'http://127.0.0.1:3000';
+const SAME_ORIGIN = { host: '127.0.0.1:3000', origin: SITE, 'content-type': 'application/json' };
+
+function options(env: Record<string, string> = {}, fs?: ConfigFs): SettingsEndpointOptions {
+  return { config: world.options(env, { fs }), policy: { origins: [], hosts: [] } };
+}
+
+function post(body: unknown, headers: Record<string, string> = SAME_ORIGIN): Request {
+  return new Request(`${SITE}/api/settings`, { method: 'POST', headers, body: JSON.stringify(body) });
+}
+
+function get(headers: Record<string, string> = { host: '127.0.0.1:3000' }): Request {
+  return new Request(`${SITE}/api/settings`, { headers });
+}
+
+const settingsFileExists = () =>
+  nodeFs.access(world.settings).then(
+    () => true,
+    () => false,
+  );
+
+describe('POST /api/settings refuses requests that did not come from our own page', () => {
+  it.each([
+    ['a foreign Origin', { ...SAME_ORIGIN, origin: 'http://evil.example.com' }, 'Origin "http://evil.example.com" is not allowed'],
+    ['another local app (allowed origin, other port)', { ...SAME_ORIGIN, origin: 'http://127.0.0.1:5173' }, 'is not this site'],
+    ['no Origin', { host: SAME_ORIGIN.host, 'content-type': 'application/json' }, 'needs an Origin header'],
+    ['text/plain (what a cross-site form can send)', { ...SAME_ORIGIN, 'content-type': 'text/plain' }, 'Content-Type: application/json'],
+    ['form encoding', { ...SAME_ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, 'Content-Type: application/json'],
+    ['a rebound DNS name (foreign Host)', { ...SAME_ORIGIN, host: 'evil.example.com' }, 'Host "evil.example.com" is not served here'],
+  ])('%s → 403 with a reason, and nothing is written', async (_case, headers, reason) => {
+    const response = await handleSettingsPost(post({ todoistApiToken: TOKEN }, headers), options());
+    expect(response.status).toBe(403);
+    expect((await response.json()).error).toContain(reason);
+    expect(await settingsFileExists()).toBe(false);
+  });
+
+  it.each([
+    ['a charset parameter on the JSON content type', { ...SAME_ORIGIN, 'content-type': 'application/json; charset=utf-8' }],
+    ['IPv6 loopback', { ...SAME_ORIGIN, host: '[::1]:3000', origin: 'http://[::1]:3000' }],
+    ['a deployed name from DOJO_ALLOWED_ORIGINS / DOJO_ALLOWED_HOSTS', { ...SAME_ORIGIN, host: 'dojo.example.com', origin: 'https://dojo.example.com' }],
+  ])('accepts %s', async (_case, headers) => {
+    const policy = { origins: ['https://dojo.example.com'], hosts: ['dojo.example.com'] };
+    const response = await handleSettingsPost(post({ todoistApiToken: TOKEN }, headers), { ...options(), policy });
+    expect(response.status).toBe(200);
+  });
+
+  it('an allowed deployed origin posting to another allowed host is still refused', async () => {
+    const policy = { origins: ['https://dojo.example.com'], hosts: [] };
+    const headers = { ...SAME_ORIGIN, origin: 'https://dojo.example.com' };
+    expect((await handleSettingsPost(post({ todoistApiToken: TOKEN }, headers), { ...options(), policy })).status).toBe(403);
+  });
+});
+
+describe('POST /api/settings saves', () => {
+  it('a same-origin save writes a private file with the token; the response holds only the masked value', async () => {
+    const response = await handleSettingsPost(post({ todoistApiToken: TOKEN }), options());
+    const text = await response.text();
+    expect(response.status).toBe(200);
+    expect(text).not.toContain(TOKEN);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+
+    expect((await nodeFs.stat(world.settings)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await nodeFs.readFile(world.settings, 'utf8'))).toEqual({ todoistApiToken: TOKEN });
+
+    const body = JSON.parse(text);
+    expect(body.realConfigured).toBe(true);
+    expect(body.keys.todoistApiToken).toMatchObject({ display: '••••••••3f9a', source: 'platform-settings', origin: world.settings });
+  });
+
+  it('null removes a saved key', async () => {
+    await handleSettingsPost(post({ todoistApiToken: TOKEN, todoistApiBaseUrl: 'http://127.0.0.1:4011/api/v1' }), options());
+    const response = await handleSettingsPost(post({ todoistApiToken: null }), options());
+    expect(response.status).toBe(200);
+    expect(JSON.parse(await nodeFs.readFile(world.settings, 'utf8'))).toEqual({ todoistApiBaseUrl: 'http://127.0.0.1:4011/api/v1' });
+    const body = await response.json();
+    expect(body.realConfigured).toBe(false);
+    expect(body.keys.todoistApiToken.display).toBe('(not set)');
+    expect(body.keys.todoistApiToken.source).toBeUndefined();
+  });
+
+  it('a bad base URL → 400 with the reason, and nothing is written', async () => {
+    const response = await handleSettingsPost(post({ todoistApiBaseUrl: 'ftp://x' }), options());
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toContain('"todoistApiBaseUrl" must be an http(s) URL');
+    expect(await settingsFileExists()).toBe(false);
+  });
+
+  it('a pasted token with a line break → 400, and the message does not quote it', async () => {
+    const response = await handleSettingsPost(post({ todoistApiToken: `${TOKEN}\n` }), options());
+    const text = await response.text();
+    expect(response.status).toBe(400);
+    expect(text).toContain('must not contain spaces or line breaks');
+    expect(text).not.toContain(TOKEN);
+  });
+
+  it('an unknown key → 400', async () => {
+    const response = await handleSettingsPost(post({ todoistApiTokn: TOKEN }), options());
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toContain('unknown key "todoistApiTokn"');
+  });
+
+  it('a body that is not JSON → 400, without quoting it', async () => {
+    const request = new Request(`${SITE}/api/settings`, { method: 'POST', headers: SAME_ORIGIN, body: `{"todoistApiToken": ${TOKEN}` });
+    const response = await handleSettingsPost(request, options());
+    expect(response.status).toBe(400);
+    expect(await response.text()).not.toContain(TOKEN);
+  });
+
+  it('a file the server cannot write → 500 with the fix', async () => {
+    const denied = Object.assign(new Error('EACCES'), { code: 'EACCES' });
+    const fs: ConfigFs = { ...nodeFs, writeFile: () => Promise.reject(denied) };
+    const response = await handleSettingsPost(post({ todoistApiToken: TOKEN }), options({}, fs));
+    expect(response.status).toBe(500);
+    expect((await response.json()).error).toContain('DOJO_SETTINGS_PATH');
+  });
+});
+
+describe('GET /api/settings', () => {
+  it('never contains a token, from the environment or saved, and says which one wins', async () => {
+    await world.write(world.settings, { todoistApiToken: SETTINGS_TOKEN });
+    const response = await handleSettingsGet(get(), options({ TODOIST_API_TOKEN: TOKEN }));
+    const text = await response.text();
+    expect(response.status).toBe(200);
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain(SETTINGS_TOKEN);
+
+    const body = JSON.parse(text);
+    expect(body.realConfigured).toBe(true);
+    expect(body.keys.todoistApiToken).toMatchObject({ source: 'environment', origin: 'TODOIST_API_TOKEN' });
+    expect(body.keys.todoistApiToken.shadowed).toEqual([{ source: 'platform-settings', origin: world.settings, display: '••••••••2222' }]);
+    expect(body.whereToSetToken).toContain('TODOIST_API_TOKEN');
+  });
+
+  it('with nothing configured: not configured, and the default base URL', async () => {
+    const body = await (await handleSettingsGet(get(), options())).json();
+    expect(body.realConfigured).toBe(false);
+    expect(body.keys.todoistApiBaseUrl).toMatchObject({ display: 'https://api.todoist.com/api/v1', source: 'default' });
+  });
+
+  it('a broken config file → 200 with the error to show', async () => {
+    await world.write(world.localConfig, `{"todoistApiToken": "${TOKEN}",}`);
+    const response = await handleSettingsGet(get(), options());
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).not.toContain(TOKEN);
+    expect(JSON.parse(text)).toEqual({ error: expect.stringContaining(`Config file ${world.localConfig} is not valid JSON`) });
+  });
+
+  it('a rebound DNS name (foreign Host) → 403', async () => {
+    const response = await handleSettingsGet(get({ host: 'evil.example.com' }), options());
+    expect(response.status).toBe(403);
+  });
+});

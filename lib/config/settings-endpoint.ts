@@ -1,0 +1,112 @@
+/**
+ * The settings endpoint (app/api/settings) as plain Fetch handlers, so tests can
+ * call them with `new Request(...)`.
+ *
+ * GET reports where each setting comes from; POST saves the token or base URL
+ * the user typed on the settings page. Only masked display strings ever leave
+ * the server, and nothing here logs a request body: it may hold the token.
+ */
+import { checkOrigin, originPolicyFromEnv, type OriginPolicy } from '../http/origin';
+import { ConfigError, errnoCode } from './errors';
+import type { ConfigOptions } from './options';
+import { savePlatformSettings } from './platform-settings';
+import { describeForDisplay, whereToSetToken, type ConfigReport } from './report';
+import { resolveConfig } from './resolve';
+import type { SettingsPatch } from './schema';
+
+/** The GET body when the configuration could be read. */
+export interface SettingsReport extends ConfigReport {
+  /** A token was found, so `?backend=real` can work. */
+  realConfigured: boolean;
+  /** The three ways to provide a token, and the exact places checked. */
+  whereToSetToken: string;
+}
+
+/** Broken configuration (e.g. a typo in dojo.config.json) is a result to show, not a crash. */
+export type SettingsBody = SettingsReport | { error: string };
+
+export interface SettingsEndpointOptions {
+  /** Where to read and write; tests point this at temp directories. */
+  config?: ConfigOptions;
+  /** Default: from DOJO_ALLOWED_ORIGINS and DOJO_ALLOWED_HOSTS. */
+  policy?: OriginPolicy;
+}
+
+/** A token is at most 200 characters; anything much bigger is not a settings form. */
+const MAX_BODY_CHARS = 10_000;
+
+export async function handleSettingsGet(request: Request, options: SettingsEndpointOptions = {}): Promise<Response> {
+  const refusal = checkOrigin(request, options.policy ?? originPolicyFromEnv());
+  if (refusal) return json(403, { error: `Forbidden: ${refusal}.` });
+  return json(200, await readSettingsBody(options.config));
+}
+
+export async function handleSettingsPost(request: Request, options: SettingsEndpointOptions = {}): Promise<Response> {
+  const refusal = refuseCrossSite(request, options.policy ?? originPolicyFromEnv());
+  if (refusal) return json(403, { error: `Forbidden: ${refusal}.` });
+
+  const text = await request.text();
+  if (text.length > MAX_BODY_CHARS) return json(413, { error: 'The request body is too large for a settings change.' });
+  let patch: unknown;
+  try {
+    patch = JSON.parse(text);
+  } catch {
+    // Not JSON.parse's message: it may quote the body, and the body may be the token.
+    return json(400, { error: 'The request body is not valid JSON.' });
+  }
+
+  try {
+    // The shape is checked inside savePlatformSettings, whatever the static type says.
+    await savePlatformSettings(patch as SettingsPatch, options.config);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // ConfigError messages never quote the token, so they are safe to show.
+    // A system error underneath (EACCES, ENOSPC, ...) is the server's fault, not the request's.
+    return json(errnoCode(error.cause) ? 500 : 400, { error: error.message });
+  }
+  return json(200, await readSettingsBody(options.config));
+}
+
+/** What GET returns: masked values and their sources, or the configuration error to show. */
+export async function readSettingsBody(options?: ConfigOptions): Promise<SettingsBody> {
+  try {
+    const resolved = await resolveConfig(options);
+    return {
+      ...describeForDisplay(resolved),
+      realConfigured: resolved.todoistApiToken !== undefined,
+      whereToSetToken: whereToSetToken(resolved),
+    };
+  } catch (error) {
+    if (error instanceof ConfigError) return { error: error.message };
+    throw error;
+  }
+}
+
+/**
+ * Saving must come from our own settings page. Otherwise any web page the user
+ * visits could post a token of the attacker's choosing ("token planting"), and
+ * the user's real backend would then read and write the attacker's Todoist.
+ * Returns why the request is refused, or `undefined` when it may proceed.
+ */
+export function refuseCrossSite(request: Request, policy: OriginPolicy): string | undefined {
+  // Host (against DNS rebinding) and, when sent, Origin against the allowed list.
+  const refusal = checkOrigin(request, policy);
+  if (refusal) return refusal;
+
+  // Browsers send Origin on every POST; a request without one did not come from our page.
+  const origin = request.headers.get('origin');
+  if (!origin) return 'saving settings needs an Origin header; use the settings page';
+  // An allowed origin is not enough: another local app on another port is allowed too, but is not us.
+  const ownHost = (request.headers.get('host') ?? new URL(request.url).host).toLowerCase();
+  if (new URL(origin).host !== ownHost) return `Origin "${origin}" is not this site (${ownHost})`;
+
+  // A cross-site <form> can only send form or text types; JSON needs a CORS preflight, which we never grant.
+  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') return 'settings must be sent as Content-Type: application/json';
+  return undefined;
+}
+
+function json(status: number, body: unknown): Response {
+  // no-store: a settings page must never show a cached, out-of-date source.
+  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+}

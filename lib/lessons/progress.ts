@@ -1,0 +1,127 @@
+/**
+ * The learner's progress — completed lessons, the last one visited and the
+ * answers given to checkpoints — kept in the browser's localStorage.
+ *
+ * Framework-free: the store takes any `Storage`-like object, so tests pass a
+ * Map-backed fake and the React hook passes `window.localStorage`.
+ */
+import { z } from 'zod';
+
+/** Versioned: if the shape ever changes, a new key starts clean instead of misreading old data. */
+export const PROGRESS_KEY = 'mcp-dojo:progress:v1';
+
+const ProgressSchema = z.object({
+  completed: z.array(z.string()),
+  lastVisited: z.string().optional(),
+  /** slug → checkpoint index (as a string: JSON keys are strings) → chosen answer index. */
+  answers: z.record(z.string(), z.record(z.string(), z.number().int().min(0))),
+});
+export type Progress = z.infer<typeof ProgressSchema>;
+
+/** The part of the Web Storage API the store needs. */
+export type ProgressStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export const EMPTY_PROGRESS: Progress = Object.freeze({ completed: [], answers: {} });
+
+export interface ProgressStore {
+  /** The same object until the progress changes, as React's useSyncExternalStore requires. */
+  get(): Progress;
+  subscribe(listener: () => void): () => void;
+  /** Re-reads storage, e.g. after another tab changed it. */
+  refresh(): void;
+  setCompleted(slug: string, completed: boolean): void;
+  markVisited(slug: string): void;
+  saveAnswer(slug: string, checkpoint: number, choice: number): void;
+  reset(): void;
+}
+
+export function createProgressStore(storage: ProgressStorage | undefined, key: string = PROGRESS_KEY): ProgressStore {
+  const listeners = new Set<() => void>();
+  let raw: string | null | undefined; // what `current` was parsed from
+  let current: Progress = EMPTY_PROGRESS;
+  // Without working storage (server rendering, private mode, quota full) progress lives in memory for this tab.
+  let memoryOnly = storage === undefined;
+
+  function read(): Progress {
+    if (memoryOnly) return current;
+    let text: string | null;
+    try {
+      text = storage!.getItem(key);
+    } catch {
+      memoryOnly = true;
+      return current;
+    }
+    if (text === raw) return current;
+    raw = text;
+    current = text === null ? EMPTY_PROGRESS : parse(text);
+    return current;
+  }
+
+  function parse(text: string): Progress {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const parsed = ProgressSchema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    // Corrupt or foreign data must not break the page: start over, and say so for whoever debugs it.
+    console.warn(`[mcp-dojo] Ignoring unreadable progress in localStorage "${key}"; starting fresh.`);
+    try {
+      storage?.removeItem(key);
+    } catch {
+      // Nothing to do: the fresh progress replaces it on the next write.
+    }
+    raw = null;
+    return EMPTY_PROGRESS;
+  }
+
+  function write(next: Progress): void {
+    current = next;
+    raw = JSON.stringify(next);
+    try {
+      if (!memoryOnly) storage!.setItem(key, raw);
+    } catch {
+      memoryOnly = true;
+    }
+    listeners.forEach((listener) => listener());
+  }
+
+  function update(change: (progress: Progress) => Progress): void {
+    write(change(read()));
+  }
+
+  return {
+    get: read,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    refresh() {
+      const before = current;
+      if (read() !== before) listeners.forEach((listener) => listener());
+    },
+    setCompleted(slug, completed) {
+      update((progress) => ({
+        ...progress,
+        completed: completed
+          ? [...new Set([...progress.completed, slug])]
+          : progress.completed.filter((done) => done !== slug),
+      }));
+    },
+    markVisited(slug) {
+      if (read().lastVisited === slug) return; // no write, no re-render
+      update((progress) => ({ ...progress, lastVisited: slug }));
+    },
+    saveAnswer(slug, checkpoint, choice) {
+      update((progress) => ({
+        ...progress,
+        answers: { ...progress.answers, [slug]: { ...progress.answers[slug], [String(checkpoint)]: choice } },
+      }));
+    },
+    reset() {
+      write({ completed: [], answers: {} });
+    },
+  };
+}
