@@ -27,6 +27,19 @@ export const DEFAULT_RESILIENCE: ResilienceSettings = {
   breaker: { failureThreshold: 3, cooldownMs: 20_000 },
 };
 
+/**
+ * A write (POST, DELETE) that timed out or hit a 5xx may have been applied:
+ * retrying could create a second task or close a recurring one twice. Only a
+ * 429 — refused before any work — is safe to send again.
+ */
+export function classifyFailureOf(method: string): (error: unknown) => FailureClass {
+  return (error) => {
+    const failure = classifyTodoistFailure(error);
+    const safeToRepeat = method === 'GET' || (error instanceof TodoistApiError && error.status === 429);
+    return safeToRepeat ? failure : { ...failure, retryable: false };
+  };
+}
+
 /** What a Todoist failure means for retrying and for the breaker. */
 export function classifyTodoistFailure(error: unknown): FailureClass {
   if (error instanceof TodoistApiError) {
@@ -65,7 +78,7 @@ export function resilientExecutor(resilience: SessionResilience, recorder: CallR
       return await executeResiliently(attempt, {
         label,
         retry: settings.retry,
-        classify: classifyTodoistFailure,
+        classify: classifyFailureOf(label.split(' ')[0] ?? 'GET'),
         breaker,
         deadline,
         timeline: recorder.timeline,

@@ -59,11 +59,13 @@ export function registerDojoTool<In extends ObjectSchema, Out extends ObjectSche
     const recorder = new CallRecorder();
     const cacheKey = `${tool.name} ${JSON.stringify(args)}`;
     const resilient = session.strategies.fallback === 'resilient';
+    // Only answers that read may be served again later; a stale "Created …" would be a lie.
+    const cacheable = resilient && tool.annotations.readOnlyHint === true;
     const deadline = resilient ? new Deadline(session.resilience.settings.deadlineMs) : undefined;
     try {
       const call = await openCall(session, session.source, recorder, extra, deadline);
       const answer = await tool.run(args, call);
-      if (resilient) {
+      if (cacheable) {
         session.resilience.cache.set(cacheKey, answer);
         recorder.timeline.add({ type: 'cache', outcome: 'stored' });
       }
@@ -73,7 +75,7 @@ export function registerDojoTool<In extends ObjectSchema, Out extends ObjectSche
         return cannedAnswer(tool, args, session, error);
       }
       session.log('error', `${tool.name} failed: ${errorText(error)}`);
-      const stale = resilient ? session.resilience.cache.get(cacheKey) : undefined;
+      const stale = cacheable ? session.resilience.cache.get(cacheKey) : undefined;
       if (stale) {
         recorder.timeline.add({ type: 'cache', outcome: 'served-stale', ageSeconds: stale.ageSeconds });
         const provenance = provenanceOf(session.source, recorder, {
@@ -84,7 +86,7 @@ export function registerDojoTool<In extends ObjectSchema, Out extends ObjectSche
         });
         return present(stale.value as ToolAnswer<z.infer<Out>>, provenance, session, recorder);
       }
-      if (resilient) recorder.timeline.add({ type: 'cache', outcome: 'miss' });
+      if (cacheable) recorder.timeline.add({ type: 'cache', outcome: 'miss' });
       return failure(tool.name, error, session.source, recorder);
     } finally {
       deadline?.dispose();

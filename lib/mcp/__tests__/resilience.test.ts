@@ -140,3 +140,33 @@ describe('resilient fallback (production)', () => {
     await close();
   });
 });
+
+describe('writes under the resilient fallback', () => {
+  it('never retries an ambiguous write failure and never serves a write from the cache', async () => {
+    const backend = createMockBackend({ size: 'small' });
+    const { call, close } = await connect({ mock: { backend }, resilience: FAST });
+    expect((await call('create_task', { content: 'first' })).isError).toBeFalsy();
+    backend.setScenario({ name: 'flaky', flaky: { failureRate: 1 } });
+    const before = backend.store.activeTasks().length;
+    const failed = await call('create_task', { content: 'first' });
+    expect(failed.isError).toBe(true); // not a cached "Created" answer
+    expect(provenanceOf(failed)).toMatchObject({ requests: 1, retries: 0 }); // a 5xx on POST may have been applied
+    expect(backend.store.activeTasks().length).toBe(before);
+    await close();
+  });
+
+  it('retries a write refused with 429 (nothing was done), after the advised wait', async () => {
+    const backend = createMockBackend({
+      size: 'small',
+      scenario: { name: 'rate-limited', rateLimit: { requests: 1, windowMs: 300, retryAfterSeconds: 0.3 } },
+    });
+    const { call, close } = await connect({ mock: { backend }, resilience: FAST });
+    await call('list_projects'); // uses the window's one request
+    const created = await call('create_task', { content: 'after the wait' });
+    expect(created.isError).toBeFalsy();
+    expect(provenanceOf(created).retries).toBe(1);
+    expect(timelineOf(created).some((event) => event.type === 'wait' && event.reason === 'retry-after')).toBe(true);
+    expect(backend.store.activeTasks().filter((task) => task.content === 'after the wait')).toHaveLength(1);
+    await close();
+  });
+});
