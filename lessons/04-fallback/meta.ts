@@ -64,6 +64,12 @@ export default defineLesson({
       note: '429, 5xx, network errors and timeouts may succeed later; a 404 or a broken body will not. Only outages count towards the breaker.',
     },
     {
+      file: 'lib/mcp/resilience.ts',
+      symbol: 'classifyFailureOf',
+      title: 'Writes are not retried blindly',
+      note: 'A timed-out POST may have been applied; only a 429 (refused before any work) is safe to send again.',
+    },
+    {
       file: 'lib/resilience/backoff.ts',
       symbol: 'fullJitterDelay',
       title: 'Backoff with full jitter',
