@@ -37,7 +37,8 @@ export function CopyBlock({ label, text, id }: { label: string; text: string; id
           </button>
         </span>
       </figcaption>
-      <pre ref={codeRef} className="overflow-x-auto px-4 py-3 font-mono text-sm leading-relaxed whitespace-pre">
+      {/* Focusable: long lines scroll sideways, and keyboard users must reach them. */}
+      <pre ref={codeRef} tabIndex={0} className="overflow-x-auto px-4 py-3 font-mono text-sm leading-relaxed whitespace-pre">
         {text}
       </pre>
     </figure>

@@ -19,10 +19,10 @@ export default defineLesson({
   widgets: ['fault-timeline'],
   demos: [
     {
-      id: 'break-the-upstream',
-      title: 'Break the upstream',
+      id: 'under-a-fault',
+      title: 'Naive vs production under a fault',
       description:
-        'Run once while all is well, then click a fault and run again. Watch the timeline: attempts, waits and why, the breaker, the cache.',
+        'Pick a fault, then run both servers side by side, each in a fresh session: canned todos against retries and an honest answer.',
       tool: 'get_overview',
       arguments: {},
       defaults: { backend: 'mock', strategy: 'production', scenario: 'faithful', size: 'small', token: 'configured' },
@@ -43,7 +43,8 @@ export default defineLesson({
     {
       id: 'bad-data',
       title: 'Malformed JSON and schema drift',
-      description: 'The upstream answers 200 with a broken body. The production answer names what was wrong instead of crashing or guessing.',
+      description:
+        'The upstream answers 200 with invalid JSON. The production answer says what was wrong instead of crashing or guessing.',
       tool: 'list_tasks',
       arguments: {},
       defaults: { backend: 'mock', strategy: 'production', scenario: 'malformed', size: 'small', token: 'configured' },

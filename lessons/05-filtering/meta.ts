@@ -33,7 +33,8 @@ export default defineLesson({
       compare: {
         left: { output: 'raw' },
         right: { output: 'compact' },
-        point: 'Same tasks, same source: the compact answer is a fraction of the size and still keeps every overdue task.',
+        point:
+          'Same question, same source: the compact answer is a fraction of the size, puts overdue tasks first and names what it left out.',
       },
     },
     {

@@ -65,29 +65,16 @@ export function createSessionResilience(settings: ResilienceSettings = DEFAULT_R
 
 /** The executor for one call: every request of the call shares its deadline and timeline. */
 export function resilientExecutor(resilience: SessionResilience, recorder: CallRecorder, deadline: Deadline): RequestExecutor {
-  const { breaker, settings } = resilience;
-  const previous = breaker.state;
-  let known = previous;
-  const noteBreaker = () => {
-    if (breaker.state !== known) recorder.timeline.add({ type: 'breaker', from: known, to: breaker.state });
-    known = breaker.state;
-  };
-  return async (label, attempt) => {
-    noteBreaker();
-    try {
-      return await executeResiliently(attempt, {
-        label,
-        retry: settings.retry,
-        classify: classifyFailureOf(label.split(' ')[0] ?? 'GET'),
-        breaker,
-        deadline,
-        timeline: recorder.timeline,
-        onRetry: () => {
-          recorder.retries += 1;
-        },
-      });
-    } finally {
-      noteBreaker();
-    }
-  };
+  return (label, attempt) =>
+    executeResiliently(attempt, {
+      label,
+      retry: resilience.settings.retry,
+      classify: classifyFailureOf(label.split(' ')[0] ?? 'GET'),
+      breaker: resilience.breaker,
+      deadline,
+      timeline: recorder.timeline,
+      onRetry: () => {
+        recorder.retries += 1;
+      },
+    });
 }

@@ -9,7 +9,7 @@
 import { fullJitterDelay, retryDelay, type BackoffOptions } from './backoff';
 import type { CircuitBreaker } from './breaker';
 import { DeadlineExceededError, type Deadline } from './deadline';
-import type { Timeline } from './timeline';
+import type { Timeline, TimelineEvent } from './timeline';
 
 export interface FailureClass {
   /** Trying again may succeed (429, 5xx, network, timeout) — never other 4xx. */
@@ -19,6 +19,8 @@ export interface FailureClass {
   /** The server's backoff advice, in seconds. */
   retryAfterSeconds?: number;
 }
+
+type GiveUpReason = Extract<TimelineEvent, { type: 'give-up' }>['reason'];
 
 export interface RetryPolicy extends BackoffOptions {
   /** Attempts in all, the first included. */
@@ -45,17 +47,18 @@ export async function executeResiliently<T>(run: (signal?: AbortSignal) => Promi
   let lastFailure: unknown;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      breaker?.beforeRequest();
+      watchBreaker(() => breaker?.beforeRequest()); // may move open → half-open after the cooldown
     } catch (error) {
       timeline?.add({ type: 'breaker-rejected', label, retryInMs: (error as { retryInMs?: number }).retryInMs ?? 0 });
       // If our own retries just opened it, the real cause is the last failure, not the breaker.
       throw lastFailure ?? error;
     }
+    if (attempt > 1) options.onRetry?.(); // counted when the retry actually goes out
     timeline?.add({ type: 'attempt', label, attempt });
     const started = now();
     try {
       const value = await run(deadline?.signal);
-      breaker?.recordSuccess();
+      watchBreaker(() => breaker?.recordSuccess());
       timeline?.add({ type: 'success', label, attempt, ms: now() - started });
       return value;
     } catch (error) {
@@ -66,16 +69,16 @@ export async function executeResiliently<T>(run: (signal?: AbortSignal) => Promi
       lastFailure = error;
       const failure = options.classify(error);
       // Only a failing upstream trips the breaker; a 4xx means it is up and answering.
-      if (failure.outage) breaker?.recordFailure();
-      else breaker?.recordSuccess();
       timeline?.add({ type: 'failure', label, attempt, ms: now() - started, error: errorText(error), retryable: failure.retryable });
+      watchBreaker(() => (failure.outage ? breaker?.recordFailure() : breaker?.recordSuccess()));
       if (!failure.retryable) return giveUp('not-retryable', error);
       if (attempt >= retry.maxAttempts) return giveUp('attempts', error);
+      // This failure opened the breaker: waiting would only end in a refusal.
+      if (breaker?.state === 'open') return giveUp('breaker-open', error);
 
       const wait = retryDelay(fullJitterDelay(attempt - 1, retry, options.random), failure.retryAfterSeconds);
       if (deadline && wait.ms >= deadline.remainingMs()) return giveUp('deadline', error);
       timeline?.add({ type: 'wait', label, ms: wait.ms, reason: wait.reason, retryAfterSeconds: failure.retryAfterSeconds });
-      options.onRetry?.();
       try {
         await sleep(wait.ms, deadline?.signal);
       } catch {
@@ -85,7 +88,15 @@ export async function executeResiliently<T>(run: (signal?: AbortSignal) => Promi
     }
   }
 
-  function giveUp(reason: 'not-retryable' | 'attempts' | 'deadline', error: unknown): never {
+  /** Runs a breaker operation and puts any state change on the timeline, where it happened. */
+  function watchBreaker(operation: () => void): void {
+    const before = breaker?.state;
+    operation();
+    const after = breaker?.state;
+    if (before && after && before !== after) timeline?.add({ type: 'breaker', from: before, to: after });
+  }
+
+  function giveUp(reason: GiveUpReason, error: unknown): never {
     timeline?.add({ type: 'give-up', label, reason });
     throw error;
   }

@@ -8,7 +8,7 @@ export type TimelineEvent =
   | { type: 'success'; at: number; label: string; attempt: number; ms: number }
   | { type: 'failure'; at: number; label: string; attempt: number; ms: number; error: string; retryable: boolean }
   | { type: 'wait'; at: number; label: string; ms: number; reason: 'backoff' | 'retry-after'; retryAfterSeconds?: number }
-  | { type: 'give-up'; at: number; label: string; reason: 'not-retryable' | 'attempts' | 'deadline' }
+  | { type: 'give-up'; at: number; label: string; reason: 'not-retryable' | 'attempts' | 'deadline' | 'breaker-open' }
   | { type: 'breaker'; at: number; from: BreakerState; to: BreakerState }
   | { type: 'breaker-rejected'; at: number; label: string; retryInMs: number }
   | { type: 'cache'; at: number; outcome: 'stored' | 'served-stale' | 'miss'; ageSeconds?: number };

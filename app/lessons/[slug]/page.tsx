@@ -8,6 +8,7 @@ import { notFound } from 'next/navigation';
 import { Checkpoints } from '@/components/lesson/checkpoints';
 import { LessonNav } from '@/components/lesson/lesson-nav';
 import { LivePanel } from '@/components/lesson/live-panel';
+import { LessonWidgets } from '@/components/lesson/widgets';
 import { MarkComplete } from '@/components/lesson/mark-complete';
 import { RecordVisit } from '@/components/lesson/record-visit';
 import { SourceExcerpts, type ExcerptView } from '@/components/lesson/source-excerpts';
@@ -88,6 +89,7 @@ export default async function LessonPage({ params }: LessonPageProps) {
         </div>
 
         <div className="min-w-0 space-y-12">
+          <LessonWidgets widgets={meta.widgets} />
           <SourceExcerpts excerpts={excerpts} />
           <Checkpoints slug={slug} checkpoints={meta.checkpoints} />
           <MarkComplete slug={slug} />

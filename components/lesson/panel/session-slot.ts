@@ -15,7 +15,7 @@ interface OpenSession {
 }
 
 export function settingsKey(settings: PanelSettings): string {
-  return [settings.backend, settings.strategy, settings.scenario, settings.size, settings.token].join('|');
+  return [settings.backend, settings.strategy, settings.scenario, settings.size, settings.token, settings.output ?? ''].join('|');
 }
 
 export class SessionSlot {

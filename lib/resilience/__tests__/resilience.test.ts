@@ -181,3 +181,20 @@ describe('last-good cache', () => {
     expect(cache.get('c')?.value).toBe('C');
   });
 });
+
+describe('breaker and retries together', () => {
+  it('stops retrying at once when its own failure opens the breaker, and records the change where it happened', async () => {
+    const breaker = new CircuitBreaker({ failureThreshold: 2, cooldownMs: 10_000 });
+    let retries = 0;
+    const opts = options({ breaker, onRetry: () => (retries += 1) });
+    const run = script(outage(), outage(), outage());
+    const result = executeResiliently(run, opts).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(100); // the one wait before the second attempt
+    expect(await result).toBeInstanceOf(Failure);
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(retries).toBe(1); // one retry went out
+    const types = opts.timeline.events.map((event) => event.type);
+    expect(types).toEqual(['attempt', 'failure', 'wait', 'attempt', 'failure', 'breaker', 'give-up']);
+    expect(opts.timeline.events.at(-1)).toMatchObject({ reason: 'breaker-open' });
+  });
+});

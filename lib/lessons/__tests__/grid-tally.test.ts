@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { describeRealBackend, headline, tally, verdict } from '../widgets/grid-tally';
+
+describe('tally', () => {
+  it('the naive mock: 12 = 12, nothing missing', () => {
+    const result = tally(12, 12);
+    expect(result).toEqual({ kind: 'match', returned: 12, exact: 12 });
+    expect(headline(result)).toBe('12 = 12');
+    expect(verdict(result)).toBe('All 12 — nothing missing.');
+  });
+
+  it('the naive read of the real account: 50 of 180, 130 missing', () => {
+    const result = tally(50, 180);
+    expect(result).toEqual({ kind: 'missing', returned: 50, exact: 180, missing: 130 });
+    expect(headline(result)).toBe('50 of 180');
+    expect(verdict(result)).toBe('130 missing — and nothing said so.');
+  });
+
+  it('before the production read, the total is unknown', () => {
+    expect(headline(tally(50, undefined))).toBe('50 of ?');
+  });
+
+  it('more than exist is called out too', () => {
+    expect(tally(52, 50)).toEqual({ kind: 'extra', returned: 52, exact: 50, extra: 2 });
+    expect(headline(tally(52, 50))).toBe('52 of 50');
+  });
+});
+
+describe('describeRealBackend', () => {
+  it('names the stand-in, Todoist, or the host', () => {
+    expect(describeRealBackend('http://127.0.0.1:4011/api/v1')).toBe('here the local stand-in at 127.0.0.1:4011');
+    expect(describeRealBackend('https://api.todoist.com/api/v1')).toBe('your Todoist account');
+    expect(describeRealBackend('https://todoist.internal.example/api/v1')).toBe('the Todoist API at todoist.internal.example');
+    expect(describeRealBackend(undefined)).toBe('the configured Todoist API');
+  });
+});

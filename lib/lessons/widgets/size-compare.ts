@@ -1,0 +1,175 @@
+/**
+ * The numbers behind lesson 5's comparisons, from real tool results:
+ *   (a) who filters — fetch every task and filter in the tool, or let Todoist filter;
+ *   (b) what the model reads — the raw API JSON, or compact lines under a budget.
+ */
+import { estimateTokens } from '@/lib/mcp/budget';
+import { provenanceOf, textOf, type CallOutcome } from '@/lib/lessons/observations';
+
+// ---------- (a) who filters ----------
+
+export interface FetchMeasure {
+  /** HTTP requests to Todoist (every page, plus projects for the project paths). */
+  requests: number;
+  /** Bytes of response bodies received from Todoist. */
+  bytesFromTodoist: number;
+  /** The ids of the tasks in the answer. */
+  taskIds: string[];
+}
+
+/** Reads a list_tasks or filter_tasks result. */
+export function measureFetch(outcome: CallOutcome): FetchMeasure {
+  const provenance = provenanceOf(outcome);
+  return {
+    requests: provenance?.requests ?? 0,
+    bytesFromTodoist: provenance?.bytes ?? 0,
+    taskIds: idsOf(record(outcome.structuredContent)?.tasks),
+  };
+}
+
+export interface FilteringComparison {
+  sameTasks: boolean;
+  /** Tasks one side returned and the other did not (should be none). */
+  onlyInTool: string[];
+  onlyInApi: string[];
+  /** Server-side bytes as a share of fetch-everything bytes (0.16 = 16 %). */
+  bytesShare: number;
+  bytesSaved: number;
+  requestsSaved: number;
+}
+
+export function compareFiltering(inTool: FetchMeasure, byApi: FetchMeasure): FilteringComparison {
+  const apiIds = new Set(byApi.taskIds);
+  const toolIds = new Set(inTool.taskIds);
+  const onlyInTool = inTool.taskIds.filter((id) => !apiIds.has(id));
+  const onlyInApi = byApi.taskIds.filter((id) => !toolIds.has(id));
+  return {
+    sameTasks: onlyInTool.length === 0 && onlyInApi.length === 0,
+    onlyInTool,
+    onlyInApi,
+    bytesShare: share(byApi.bytesFromTodoist, inTool.bytesFromTodoist),
+    bytesSaved: inTool.bytesFromTodoist - byApi.bytesFromTodoist,
+    requestsSaved: inTool.requests - byApi.requests,
+  };
+}
+
+// ---------- (b) what the model reads ----------
+
+export interface AnswerMeasure {
+  /** UTF-8 bytes of the text the model reads. */
+  bytes: number;
+  /** About four characters per token (lib/mcp/budget). */
+  tokens: number;
+  /** Tasks the text mentions. */
+  tasks: number;
+  /** Ids of the tasks the text mentions. */
+  taskIds: string[];
+  /** The closing "Left out …" line, when the budget cut something. */
+  leftOut?: string;
+}
+
+interface RawTask {
+  id: string;
+  due?: { date?: string } | null;
+}
+
+/** get_overview under `output=raw`: the text after the label lines is the API's task array. */
+export function measureRawOverview(outcome: CallOutcome): AnswerMeasure & { overdueIds: string[] } {
+  const text = textOf(outcome);
+  const tasks = parseRawTasks(bodyOf(text));
+  const today = String(record(outcome.structuredContent)?.today ?? '');
+  return {
+    ...sizeOf(text),
+    tasks: tasks.length,
+    taskIds: tasks.map((task) => task.id),
+    overdueIds: tasks.filter((task) => isOverdue(task, today)).map((task) => task.id),
+  };
+}
+
+/** get_overview with compact lines: each task line ends in "· id <id>". */
+export function measureCompactOverview(outcome: CallOutcome): AnswerMeasure {
+  const text = textOf(outcome);
+  const taskIds = [...text.matchAll(/· id (\S+)$/gm)].map((match) => match[1]!);
+  const leftOut = text.split('\n').find((line) => line.startsWith('Left out'));
+  return { ...sizeOf(text), tasks: taskIds.length, taskIds, ...(leftOut && { leftOut }) };
+}
+
+export interface OutputComparison {
+  /** Compact bytes as a share of raw bytes. */
+  bytesShare: number;
+  tokensSaved: number;
+  overdueTotal: number;
+  overdueKept: number;
+  /** Overdue tasks in the raw answer that the compact text does not mention. */
+  overdueMissing: string[];
+  everyOverdueKept: boolean;
+}
+
+export function compareOutputs(raw: ReturnType<typeof measureRawOverview>, compact: AnswerMeasure): OutputComparison {
+  const inCompact = new Set(compact.taskIds);
+  const overdueMissing = raw.overdueIds.filter((id) => !inCompact.has(id));
+  return {
+    bytesShare: share(compact.bytes, raw.bytes),
+    tokensSaved: raw.tokens - compact.tokens,
+    overdueTotal: raw.overdueIds.length,
+    overdueKept: raw.overdueIds.length - overdueMissing.length,
+    overdueMissing,
+    everyOverdueKept: overdueMissing.length === 0,
+  };
+}
+
+// ---------- shared ----------
+
+const encoder = new TextEncoder();
+
+function sizeOf(text: string): { bytes: number; tokens: number } {
+  return { bytes: encoder.encode(text).length, tokens: estimateTokens(text) };
+}
+
+/** The text without its "Source:" and "Note:" label lines. */
+export function bodyOf(text: string): string {
+  const lines = text.split('\n');
+  const firstBodyLine = lines.findIndex((line) => !line.startsWith('Source:') && !line.startsWith('Note:'));
+  return firstBodyLine < 0 ? '' : lines.slice(firstBodyLine).join('\n');
+}
+
+/** Due before today (YYYY-MM-DD strings compare as dates); a task without a due date is never overdue. */
+function isOverdue(task: RawTask, today: string): boolean {
+  const day = task.due?.date?.slice(0, 10);
+  return day !== undefined && day < today;
+}
+
+function parseRawTasks(body: string): RawTask[] {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return Array.isArray(parsed) ? parsed.filter((task): task is RawTask => typeof record(task)?.id === 'string') : [];
+  } catch {
+    return []; // not JSON (an error text): no tasks
+  }
+}
+
+function idsOf(list: unknown): string[] {
+  return Array.isArray(list) ? list.map((item) => record(item)?.id).filter((id): id is string => typeof id === 'string') : [];
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function share(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0;
+}
+
+/** "68.5 kB", "812 B". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1_000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1_000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(2)} MB`;
+}
+
+/** "12 %", or "< 1 %" so a tiny share never reads as nothing. */
+export function formatShare(ratio: number): string {
+  const percent = ratio * 100;
+  if (percent > 0 && percent < 1) return '< 1 %';
+  return `${Math.round(percent)} %`;
+}
