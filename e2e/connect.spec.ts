@@ -3,20 +3,10 @@
  * path and the page's own host, and Copy puts exactly the snippet on the clipboard.
  */
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
-  });
-  return errors;
-}
+import { expect, test } from '@playwright/test';
+import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
+import { grantClipboard, readClipboard } from './support/clipboard';
+import { collectPageErrors } from './support/page-errors';
 
 // `next start` runs in this checkout, as do the tests.
 const BIN = path.join(process.cwd(), 'bin', 'mcp-dojo.mjs');
@@ -29,7 +19,7 @@ const SNIPPETS = [
 ] as const;
 
 test('the snippets name this checkout and this host', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await page.goto('/connect');
   const endpoint = `http://${new URL(page.url()).host}/api/mcp?backend=real`;
 
@@ -48,28 +38,23 @@ test('the snippets name this checkout and this host', async ({ page }) => {
 });
 
 test('Copy says "Copied ✓" and the clipboard holds exactly the snippet', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const errors = collectErrors(page);
+  await grantClipboard(context);
+  const errors = collectPageErrors(page);
   await page.goto('/connect');
   for (const snippet of SNIPPETS) {
     const block = page.getByTestId(`snippet-${snippet.id}`);
     await block.getByRole('button', { name: `Copy ${snippet.label}`, exact: true }).click();
     await expect(block.getByText('Copied ✓')).toBeVisible();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const copied = await readClipboard(page);
     expect(copied).toBe(await block.locator('pre').textContent());
   }
   expect(errors).toEqual([]);
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
+for (const colorScheme of COLOR_SCHEMES) {
   test(`/connect has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     await page.goto('/connect');
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const summary = results.violations.map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
-    }));
-    expect(summary).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 }

@@ -1,18 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { getCatalogue } from '@/lib/lessons/catalogue';
+import { collectPageErrors } from './support/page-errors';
 
 const LIVE = getCatalogue().filter((entry) => entry.meta.status === 'live').length;
 
 test('home page shows the heading and the 9 lessons without console errors', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  // Name the URL behind "Failed to load resource" console errors.
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`${res.status()} ${res.url()}`);
-  });
+  const errors = collectPageErrors(page);
 
   await page.goto('/');
 

@@ -2,23 +2,12 @@
  * Lesson 6's widget in a real browser: the layers diagram lists the app's
  * real files, and one list_projects call is traced over HTTP and over stdio.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LAYERS, layerFiles } from '../lib/lessons/widgets/layers-map';
+import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
+import { collectPageErrors } from './support/page-errors';
 
 const LESSON = '/lessons/architecture';
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
-  });
-  return errors;
-}
 
 async function openWidget(page: Page): Promise<Locator> {
   await page.goto(LESSON);
@@ -35,7 +24,7 @@ async function callBothFaces(widget: Locator): Promise<Locator> {
 }
 
 test('the layers diagram lists every layer and file of the map, as text', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const widget = await openWidget(page);
   const diagram = widget.getByTestId('layers-diagram');
   for (const layer of LAYERS) {
@@ -49,7 +38,7 @@ test('the layers diagram lists every layer and file of the map, as text', async 
 });
 
 test('one call, three faces: the same JSON-RPC messages over HTTP and stdio', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const widget = await openWidget(page);
   const faces = await callBothFaces(widget);
 
@@ -72,17 +61,12 @@ test('one call, three faces: the same JSON-RPC messages over HTTP and stdio', as
   expect(errors).toEqual([]);
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
+for (const colorScheme of COLOR_SCHEMES) {
   test(`the lesson page with the widget run has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     const widget = await openWidget(page);
     await callBothFaces(widget);
     // The whole page: the lesson, the live panel and the widget with its results.
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const summary = results.violations.map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
-    }));
-    expect(summary).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 }

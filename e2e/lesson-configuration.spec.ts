@@ -4,31 +4,13 @@
  * token masked, the gallery shows real ConfigError messages, and the live panel
  * shows what real mode says without a token. Nothing is saved to the settings file.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
+import { collectPageErrors, collectResponseBodies } from './support/page-errors';
 
 const LESSON = '/lessons/configuration';
 const ENV_TOKEN = 'e2e-token';
 const FAKE_TOKEN = 'fake-token-for-the-example';
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
-  });
-  return errors;
-}
-
-/** Every response body the page receives, to prove the token never comes back. */
-function collectResponseBodies(page: Page): Promise<string>[] {
-  const bodies: Promise<string>[] = [];
-  page.on('response', (res) => bodies.push(res.text().catch(() => '')));
-  return bodies;
-}
 
 async function openWidget(page: Page) {
   await page.goto(LESSON);
@@ -39,7 +21,7 @@ async function openWidget(page: Page) {
 }
 
 test('the resolution table shows the token from the environment, masked, and Refresh reads it again', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const bodies = collectResponseBodies(page);
   const widget = await openWidget(page);
 
@@ -60,7 +42,7 @@ test('the resolution table shows the token from the environment, masked, and Ref
 });
 
 test('the gallery shows real ConfigError messages that name the key, the variable and the file', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const widget = await openWidget(page);
 
   const messages = await widget.getByTestId('config-error-message').allTextContents();
@@ -77,7 +59,7 @@ test('the gallery shows real ConfigError messages that name the key, the variabl
 });
 
 test('the live panel side by side: no token lists where it looked, the configured token reads the stand-in', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await page.goto(LESSON);
   const panel = page.getByTestId('live-panel');
   await panel.getByRole('button', { name: 'Run side by side' }).click();
@@ -104,16 +86,11 @@ test('the live panel side by side: no token lists where it looked, the configure
   expect(errors).toEqual([]);
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
+for (const colorScheme of COLOR_SCHEMES) {
   test(`the lesson page with the widget loaded has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     const widget = await openWidget(page);
     await widget.getByText('Every place that was checked, in order').click(); // open the folded list too
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const summary = results.violations.map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
-    }));
-    expect(summary).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 }

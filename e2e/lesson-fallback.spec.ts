@@ -3,22 +3,11 @@
  * session, faults switched on the live session, and the timeline of what
  * the production server did about each.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
+import { collectPageErrors } from './support/page-errors';
 
 const LESSON = '/lessons/fallback';
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
-  });
-  return errors;
-}
 
 async function openWidget(page: Page): Promise<Locator> {
   await page.goto(LESSON);
@@ -43,7 +32,7 @@ function events(view: Locator, type: string): Locator {
 }
 
 test('down: retries open the breaker, the cache answers labelled stale, then no request is sent at all', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const widget = await openWidget(page);
   const production = widget.getByTestId('fault-run-production');
 
@@ -79,7 +68,7 @@ test('down: retries open the breaker, the cache answers labelled stale, then no 
 });
 
 test('rate-limited: every wait honours retry_after', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const widget = await openWidget(page);
   const production = widget.getByTestId('fault-run-production');
   await pickFault(widget, 'rate-limited');
@@ -100,7 +89,7 @@ test('rate-limited: every wait honours retry_after', async ({ page }) => {
 });
 
 test('malformed: a missing field is named, not retried, and nothing is guessed', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const widget = await openWidget(page);
   const production = widget.getByTestId('fault-run-production');
   await pickFault(widget, 'malformed: missing-field');
@@ -115,7 +104,7 @@ test('malformed: a missing field is named, not retried, and nothing is guessed',
 });
 
 test('the naive server, under the same outage, answers with canned todos and no Source line', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const widget = await openWidget(page);
   await widget.getByRole('checkbox', { name: /Compare with the naive server/ }).check();
   await pickFault(widget, 'down');
@@ -135,7 +124,7 @@ test('the naive server, under the same outage, answers with canned todos and no 
   expect(errors).toEqual([]);
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
+for (const colorScheme of COLOR_SCHEMES) {
   test(`the lesson page with the widget run has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     const widget = await openWidget(page);
@@ -145,11 +134,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await run(widget);
     await expect(widget.getByTestId('fault-run-production').getByTestId('provenance-badge')).toHaveText('CACHED-STALE');
     // The whole page: the lesson, the live panel and the widget with its results.
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const summary = results.violations.map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
-    }));
-    expect(summary).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 }

@@ -3,22 +3,11 @@
  * fetch-everything-then-filter, and raw API JSON against compact lines —
  * real calls to this app's MCP server, numbers read from their results.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
+import { collectPageErrors } from './support/page-errors';
 
 const LESSON = '/lessons/filtering';
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
-  });
-  return errors;
-}
 
 async function openWidget(page: Page): Promise<Locator> {
   await page.goto(LESSON);
@@ -46,7 +35,7 @@ async function compareFiltering(widget: Locator): Promise<Locator> {
 }
 
 test('raw vs compact: the compact text is a fraction of the raw and keeps every overdue task', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const widget = await openWidget(page);
   await expect(widget.getByRole('button', { name: /mock, small/ })).toHaveAttribute('aria-pressed', 'true');
   const section = await compareOutputs(widget);
@@ -69,7 +58,7 @@ test('raw vs compact: the compact text is a fraction of the raw and keeps every 
 });
 
 test('large data: the raw answer grows, the compact one stays within budget and says what it left out', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const widget = await openWidget(page);
   await widget.getByRole('button', { name: /mock, large/ }).click();
   const section = await compareOutputs(widget);
@@ -81,7 +70,7 @@ test('large data: the raw answer grows, the compact one stays within budget and 
 });
 
 test('server-side filtering moves fewer bytes than fetching everything, for the same tasks', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const widget = await openWidget(page);
   const section = await compareFiltering(widget);
 
@@ -95,7 +84,7 @@ test('server-side filtering moves fewer bytes than fetching everything, for the 
 });
 
 test('the real backend (the Todoist stand-in) gives the same verdict', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const widget = await openWidget(page);
   await widget.getByRole('button', { name: 'real Todoist' }).click();
   const section = await compareFiltering(widget);
@@ -106,7 +95,7 @@ test('the real backend (the Todoist stand-in) gives the same verdict', async ({ 
   expect(errors).toEqual([]);
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
+for (const colorScheme of COLOR_SCHEMES) {
   test(`the lesson page with the widget run has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     const widget = await openWidget(page);
@@ -114,11 +103,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const outputs = await compareOutputs(widget);
     await outputs.getByText('The first 8 lines of each text').click(); // the previews open too
     // The whole page: the lesson, the live panel and the widget with its results.
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const summary = results.violations.map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
-    }));
-    expect(summary).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 }

@@ -3,23 +3,13 @@
  * for the real backend, the Todoist stand-in (playwright.config.ts starts it
  * on :4011 and points the app at it with token "e2e-token").
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
+import { grantClipboard, readClipboard } from './support/clipboard';
+import { collectPageErrors } from './support/page-errors';
 
 const LESSON = '/lessons/mock-that-lied';
 const STANDIN_API = 'http://127.0.0.1:4011/api/v1';
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
-  });
-  return errors;
-}
 
 /** Counts the DELETEs that end MCP sessions on the server. */
 function countSessionDeletes(page: Page): () => number {
@@ -63,7 +53,7 @@ async function standinP1TaskIds(page: Page): Promise<string[]> {
 }
 
 test('labelled answers: mock, then real from the stand-in, then side by side', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const deletes = countSessionDeletes(page);
   const panel = await openDemo(page, 'Mock and real, each labelled');
   await expect(toggle(panel, 'Backend', 'mock')).toHaveAttribute('aria-pressed', 'true');
@@ -115,7 +105,7 @@ test('labelled answers: mock, then real from the stand-in, then side by side', a
 });
 
 test('missing token: naive hides its canned todos, production explains the three ways to fix it', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const panel = await openDemo(page, "What's due? — with no token");
   await expect(toggle(panel, 'Token', 'missing')).toHaveAttribute('aria-pressed', 'true');
 
@@ -149,8 +139,8 @@ test('missing token: naive hides its canned todos, production explains the three
 });
 
 test('copy prompt puts the lesson and an observation with a count on the clipboard', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const errors = collectErrors(page);
+  await grantClipboard(context);
+  const errors = collectPageErrors(page);
   const panel = await openDemo(page, 'Mock and real, each labelled');
   await panel.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(panel.getByTestId('single-result').getByTestId('provenance-badge')).toHaveText('MOCK');
@@ -158,7 +148,7 @@ test('copy prompt puts the lesson and an observation with a count on the clipboa
 
   await panel.getByRole('button', { name: 'Copy prompt' }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'Copied ✓' })).toBeVisible();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const copied = await readClipboard(page);
   expect(copied).toContain('## What I observed');
   expect(copied).toMatch(/the mock backend \(scenario "faithful", small data\) returned \d+ tasks in \d+ requests?/);
   expect(copied).toContain('Challenge my understanding with a question at the end.');
@@ -176,7 +166,7 @@ test('when the clipboard refuses, the prompt is shown selected to copy by hand',
   await page.addInitScript(() => {
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
   });
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const panel = await openDemo(page, 'Mock and real, each labelled');
   await page.keyboard.press('c');
 
@@ -195,22 +185,13 @@ test('when the clipboard refuses, the prompt is shown selected to copy by hand',
   expect(errors).toEqual([]);
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
+for (const colorScheme of COLOR_SCHEMES) {
   test(`the side-by-side view has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     const panel = await openDemo(page, "What's due? — with no token");
     await panel.getByRole('button', { name: 'Run side by side' }).click();
     await expect(panel.getByTestId('differences')).toBeVisible();
     // Left out: the protocol trace belongs to components/mcp (its kind colours are below 4.5:1 there).
-    const results = await new AxeBuilder({ page })
-      .include('[data-testid="live-panel"]')
-      .exclude('[data-testid="protocol-trace"]')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const summary = results.violations.map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
-    }));
-    expect(summary).toEqual([]);
+    await expectNoAxeViolations(page, { include: '[data-testid="live-panel"]', exclude: '[data-testid="protocol-trace"]' });
   });
 }

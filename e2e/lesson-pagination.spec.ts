@@ -4,23 +4,12 @@
  * is the Todoist stand-in on :4011 (size small: 180 tasks, seed 1), see
  * playwright.config.ts.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
+import { collectPageErrors } from './support/page-errors';
 
 const LESSON = '/lessons/pagination';
 const STANDIN_STATE = 'http://127.0.0.1:4011/__dojo/state';
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
-  });
-  return errors;
-}
 
 /** How many active tasks the stand-in holds, asked directly: 180 unless a test wrote to it. */
 async function standinTaskCount(page: Page): Promise<number> {
@@ -45,7 +34,7 @@ async function runAllFour(grid: Locator) {
 }
 
 test('Run all four: the mock agrees with itself, the naive real read misses most tasks', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const total = await standinTaskCount(page);
   expect(total).toBe(180);
   const grid = await openGrid(page);
@@ -84,7 +73,7 @@ test('Run all four: the mock agrees with itself, the naive real read misses most
 });
 
 test('the large mock: 5,000 tasks arrive in 25 pages of 200', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const grid = await openGrid(page);
   await grid.getByLabel('Mock row: the large faithful mock (5,000 tasks)').check();
   await expect(grid.getByRole('rowheader', { name: /Mock/ })).toContainText('5,000 tasks');
@@ -105,7 +94,7 @@ test('the large mock: 5,000 tasks arrive in 25 pages of 200', async ({ page }) =
 });
 
 test('the tree: built after the last page, subtasks nested, parents on other pages marked', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await page.goto(LESSON);
   const widget = page.getByTestId('widget-task-tree');
   await expect(widget.getByRole('button', { name: 'real', exact: true })).toHaveAttribute('aria-pressed', 'true');
@@ -132,7 +121,7 @@ test('the tree: built after the last page, subtasks nested, parents on other pag
   expect(errors).toEqual([]);
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
+for (const colorScheme of COLOR_SCHEMES) {
   test(`the lesson page with the grid and the tree run has no axe violations (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     const grid = await openGrid(page);
@@ -140,11 +129,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const tree = page.getByTestId('widget-task-tree');
     await tree.getByRole('button', { name: 'Build the tree' }).click();
     await expect(tree.getByTestId('tree-stats')).toBeVisible({ timeout: 30_000 });
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const summary = results.violations.map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
-    }));
-    expect(summary).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 }

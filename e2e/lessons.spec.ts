@@ -1,6 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { getCatalogue } from '@/lib/lessons/catalogue';
+import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
+import { collectPageErrors } from './support/page-errors';
 
 // Lessons go live one by one: the expectations follow the catalogue instead of hard-coding a count.
 const LIVE = getCatalogue()
@@ -10,32 +11,10 @@ const COMING_SOON = 9 - LIVE.length;
 const LESSON = '/lessons/mock-that-lied';
 const url = (slug: string) => `/lessons/${slug}`;
 
-/** Console errors, failed requests and uncaught exceptions, gathered for the whole test. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`${res.status()} ${res.url()}`);
-  });
-  return errors;
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = violations.map((violation) => ({
-    rule: violation.id,
-    impact: violation.impact,
-    nodes: violation.nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
-  }));
-  expect(summary).toEqual([]);
-}
-
+// Console errors, failed requests and uncaught exceptions, gathered for the whole test.
 let errors: string[];
 test.beforeEach(({ page }) => {
-  errors = collectErrors(page);
+  errors = collectPageErrors(page);
 });
 test.afterEach(() => {
   expect(errors).toEqual([]);
@@ -237,7 +216,7 @@ test('the theme toggle saves light, dark or system and applies it before the fir
   expect(await page.evaluate(() => localStorage.getItem('mcp-dojo:theme'))).toBeNull();
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
+for (const colorScheme of COLOR_SCHEMES) {
   test.describe(`accessibility, ${colorScheme} theme`, () => {
     test.use({ colorScheme });
 

@@ -3,21 +3,9 @@
  * (`next start`): connect, list tools, call one, read provenance and the trace.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './support/page-errors';
 
 const TOOL_NAMES = ['list_projects', 'list_tasks', 'filter_tasks', 'get_task', 'get_overview', 'create_task', 'complete_task'];
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  // Name the URL behind "Failed to load resource" console errors.
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
-  });
-  return errors;
-}
 
 async function connect(page: Page, settings: { strategy?: 'production' | 'naive' } = {}) {
   await page.goto('/playground');
@@ -46,7 +34,7 @@ async function traceLines(page: Page): Promise<string[]> {
 }
 
 test('connects, lists the 7 tools, calls list_tasks and shows provenance and the protocol trace', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await connect(page);
 
   await expect(page.getByTestId('mcp-session-id')).toHaveText(/^[0-9a-f-]{36}$/);
@@ -82,7 +70,7 @@ test('connects, lists the 7 tools, calls list_tasks and shows provenance and the
 });
 
 test('naive strategy: the badge still says MOCK (from _meta) while the text has no Source line', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await connect(page, { strategy: 'naive' });
 
   const result = await callListTasks(page);

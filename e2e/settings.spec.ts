@@ -4,8 +4,9 @@
  * playwright.config.ts). The point: tokens show up masked or not at all, and
  * only our own page can save one.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
+import { collectPageErrors, collectResponseBodies } from './support/page-errors';
 
 const ENV_TOKEN = 'e2e-token';
 // 12+ characters, so the mask shows its last 4: "••••••••wxyz".
@@ -29,25 +30,6 @@ async function saveOverApi(request: APIRequestContext, baseURL: string | undefin
   expect(response.status()).toBe(200);
 }
 
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
-  });
-  return errors;
-}
-
-/** Every response body the page receives, to prove no token comes back. */
-function collectResponseBodies(page: Page): Promise<string>[] {
-  const bodies: Promise<string>[] = [];
-  page.on('response', (res) => bodies.push(res.text().catch(() => '')));
-  return bodies;
-}
-
 async function openSettings(page: Page) {
   await page.goto('/settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
@@ -57,7 +39,7 @@ async function openSettings(page: Page) {
 const tokenRow = (page: Page) => page.getByTestId('config-table').locator('tr[data-key="todoistApiToken"]');
 
 test('the environment wins for the token, shown masked', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await openSettings(page);
 
   await expect(page.getByTestId('backend-status')).toContainText('Real backend: configured from environment (TODOIST_API_TOKEN)');
@@ -69,7 +51,7 @@ test('the environment wins for the token, shown masked', async ({ page }) => {
 });
 
 test('saving a token: only the mask comes back, and the table shows it shadowed by the environment', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   const bodies = collectResponseBodies(page);
   await openSettings(page);
 
@@ -101,7 +83,7 @@ test('saving a token: only the mask comes back, and the table shows it shadowed 
 });
 
 test('removing the saved token', async ({ page, request, baseURL }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await saveOverApi(request, baseURL, { todoistApiToken: SAVED_TOKEN });
   await openSettings(page);
   await expect(page.getByTestId('saved-token')).toHaveText(`Saved on this page: ${SAVED_MASK}`);
@@ -114,7 +96,7 @@ test('removing the saved token', async ({ page, request, baseURL }) => {
 });
 
 test('the base URL: the default in the input, save, then reset', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = collectPageErrors(page);
   await openSettings(page);
   const input = page.getByRole('textbox', { name: 'Base URL', exact: true });
   await expect(input).toHaveValue('https://api.todoist.com/api/v1');
@@ -156,17 +138,16 @@ test('a cross-origin POST is refused and does not change the saved token', async
   expect(report.keys.todoistApiToken.shadowed).toContainEqual(expect.objectContaining({ source: 'platform-settings', display: SAVED_MASK }));
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
+for (const colorScheme of COLOR_SCHEMES) {
   test(`no axe violations (${colorScheme})`, async ({ page, request, baseURL }) => {
-    const errors = collectErrors(page);
+    const errors = collectPageErrors(page);
     // With a saved token, so the shadowed entry and the override note are scanned too.
     await saveOverApi(request, baseURL, { todoistApiToken: SAVED_TOKEN });
     await page.emulateMedia({ colorScheme });
     await openSettings(page);
     await page.getByText('Every place that was checked').click(); // open the <details> so its contents are scanned
 
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(results.violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
   });
 }
