@@ -54,3 +54,9 @@ function hostnameOf(host: string): string {
   if (value.startsWith('[')) return value.slice(0, value.indexOf(']') + 1);
   return value.split(':')[0] ?? value;
 }
+
+/** For routes that only pages of this app may use: a 403 response, or `undefined` to go on. */
+export function refuseForeignRequest(request: Request, policy: OriginPolicy = originPolicyFromEnv()): Response | undefined {
+  const refusal = checkOrigin(request, policy);
+  return refusal ? Response.json({ error: `Forbidden: ${refusal}.` }, { status: 403 }) : undefined;
+}

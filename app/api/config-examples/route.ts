@@ -4,7 +4,7 @@
  * resolveConfig against throwaway files. See lib/config/examples.
  */
 import { configErrorExamples } from '@/lib/config/examples';
-import { checkOrigin, originPolicyFromEnv } from '@/lib/http/origin';
+import { refuseForeignRequest } from '@/lib/http/origin';
 
 export const runtime = 'nodejs';
 // Made per request, by the code that is running: the messages are never a stale copy.
@@ -12,8 +12,8 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
   // It writes temp files on the server: only for pages this app serves.
-  const refusal = checkOrigin(request, originPolicyFromEnv());
-  if (refusal) return Response.json({ error: `Forbidden: ${refusal}.` }, { status: 403 });
+  const refused = refuseForeignRequest(request);
+  if (refused) return refused;
   try {
     return Response.json({ examples: await configErrorExamples() }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {

@@ -2,7 +2,7 @@
  * GET /api/stdio-trace — one list_projects call through the stdio server, with its protocol trace.
  * Used by the architecture lesson to show the same core behind a different face.
  */
-import { checkOrigin, originPolicyFromEnv } from '@/lib/http/origin';
+import { refuseForeignRequest } from '@/lib/http/origin';
 import { traceStdioCall } from '@/lib/mcp/stdio-trace';
 
 export const runtime = 'nodejs';
@@ -10,8 +10,8 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
   // It starts a process: only for pages this app serves.
-  const refusal = checkOrigin(request, originPolicyFromEnv());
-  if (refusal) return Response.json({ error: `Forbidden: ${refusal}.` }, { status: 403 });
+  const refused = refuseForeignRequest(request);
+  if (refused) return refused;
   try {
     return Response.json(await traceStdioCall('list_projects', { format: 'tree' }));
   } catch (error) {

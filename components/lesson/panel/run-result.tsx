@@ -22,17 +22,7 @@ interface RunResultProps {
 export function RunResult({ run, compact = false }: RunResultProps) {
   const { output, error, pending, settings } = run;
   if (pending) return <RunProgress progress={run.progress} onCancel={run.cancel} />;
-  if (error && isCancelled(error)) {
-    return <p className="text-muted">Cancelled: the client sent notifications/cancelled and stopped waiting.</p>;
-  }
-  if (error) {
-    return (
-      <div role="alert" className={ALERT_CLASSES}>
-        <p className="font-semibold">The call failed (a protocol error, thrown by the client)</p>
-        <p className="mt-1 font-mono text-sm">{error.message}</p>
-      </div>
-    );
-  }
+  if (error) return <CallFailure error={error} />;
   if (!output || !settings) return null;
 
   const { result } = output;
@@ -73,6 +63,19 @@ export function RunResult({ run, compact = false }: RunResultProps) {
       {run.progress.length > 0 && <ProgressRecap progress={run.progress} />}
       {result.structuredContent !== undefined && <JsonView label="structuredContent (what a program reads)" value={result.structuredContent} />}
       {result._meta !== undefined && <JsonView label="_meta (provenance, for programs)" value={result._meta} />}
+    </div>
+  );
+}
+
+/** A call that did not return a result: cancelled by the learner, or a protocol error thrown by the client. */
+export function CallFailure({ error }: { error: Error }) {
+  if (isCancelled(error)) {
+    return <p className="text-muted">Cancelled: the client sent notifications/cancelled and stopped waiting.</p>;
+  }
+  return (
+    <div role="alert" className={ALERT_CLASSES}>
+      <p className="font-semibold">The call failed (a protocol error, thrown by the client)</p>
+      <p className="mt-1 font-mono text-sm">{error.message}</p>
     </div>
   );
 }

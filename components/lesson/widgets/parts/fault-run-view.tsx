@@ -9,7 +9,7 @@ import { ALERT_CLASSES } from '@/components/mcp/tool-result';
 import { textOf } from '@/lib/lessons/observations';
 import { describeSource, glimpseOf, isCanned, timelineOf } from '@/lib/lessons/widgets/fault-timeline-format';
 import { RunProgress } from '../../panel/run-progress';
-import { isCancelled } from '../../panel/use-demo-run';
+import { CallFailure } from '../../panel/run-result';
 import type { FaultSession } from './fault-session';
 import { FaultTimelineList } from './fault-timeline-list';
 
@@ -27,15 +27,7 @@ export function FaultRunView({ session }: { session: FaultSession }) {
 function RunBody({ session }: { session: FaultSession }) {
   const { output, error, pending } = session;
   if (pending) return <RunProgress progress={[]} onCancel={session.cancel} />;
-  if (error && isCancelled(error)) return <p className="text-muted">Cancelled: the client sent notifications/cancelled and stopped waiting.</p>;
-  if (error) {
-    return (
-      <div role="alert" className={ALERT_CLASSES}>
-        <p className="font-semibold">The call failed (a protocol error, thrown by the client)</p>
-        <p className="mt-1 font-mono text-sm">{error.message}</p>
-      </div>
-    );
-  }
+  if (error) return <CallFailure error={error} />;
   if (!output) return <p className="text-muted">Not run yet.</p>;
 
   const { result, fault } = output;
