@@ -54,6 +54,10 @@ test('raw vs compact: the compact text is a fraction of the raw and keeps every 
   expect(await numberIn(verdict, 'overdue-total')).toBeGreaterThan(0);
   expect(await numberIn(verdict, 'overdue-kept')).toBe(await numberIn(verdict, 'overdue-total'));
   await expect(verdict).toContainText('keeps every overdue task');
+  // The figures join "What you observed", which is what the copied prompt carries.
+  await expect(page.getByTestId('live-panel').getByTestId('observed-list')).toContainText(
+    /On the small mock \(180 tasks\), get_overview as raw API JSON was [\d.]+ kB .* and kept (\d+) of \1 overdue tasks\./,
+  );
   expect(errors).toEqual([]);
 });
 

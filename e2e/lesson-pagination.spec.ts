@@ -6,6 +6,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
+import { grantClipboard, readClipboard } from './support/clipboard';
 import { collectPageErrors } from './support/page-errors';
 
 const LESSON = '/lessons/pagination';
@@ -69,6 +70,23 @@ test('Run all four: the mock agrees with itself, the naive real read misses most
   await expect(realPages).not.toHaveCount(0);
   const items = await realPages.evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-items'))));
   expect(items.reduce((sum, count) => sum + count, 0)).toBe(total);
+  expect(errors).toEqual([]);
+});
+
+test("the grid's figures join what you observed, and the copied prompt carries them", async ({ page, context }) => {
+  await grantClipboard(context);
+  const errors = collectPageErrors(page);
+  const grid = await openGrid(page);
+  await runAllFour(grid);
+  await expect(cell(grid, 'real-production')).toHaveAttribute('data-returned', '180');
+
+  const panel = page.getByTestId('live-panel');
+  await expect(panel.getByTestId('observed-list')).toContainText('the naive read returned 50 of 180 tasks in 1 request (130 missing');
+  await panel.getByRole('button', { name: 'Copy prompt' }).click();
+  const copied = await readClipboard(page);
+  expect(copied).toContain('## What I observed');
+  expect(copied).toContain("In the pagination grid: on the story's mock the naive read returned 12 = 12 tasks");
+  expect(copied).toContain('the naive read returned 50 of 180 tasks in 1 request (130 missing, and nothing said so), the production read 180');
   expect(errors).toEqual([]);
 });
 

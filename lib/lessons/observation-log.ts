@@ -6,7 +6,14 @@
 import type { Comparison } from './comparison';
 import type { Observation } from './observations';
 
-export type Observed = Observation | Comparison;
+/** What a lesson widget saw (e.g. the pagination grid's four counts), in one sentence. */
+export interface WidgetObservation {
+  kind: 'widget';
+  widget: string;
+  summary: string;
+}
+
+export type Observed = Observation | Comparison | WidgetObservation;
 
 /** Enough to remember a lesson's story; few enough to fit in a prompt URL. */
 export const OBSERVATIONS_KEPT = 6;

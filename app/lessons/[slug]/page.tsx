@@ -89,7 +89,7 @@ export default async function LessonPage({ params }: LessonPageProps) {
         </div>
 
         <div className="min-w-0 space-y-12">
-          <LessonWidgets widgets={meta.widgets} />
+          <LessonWidgets slug={slug} widgets={meta.widgets} />
           <SourceExcerpts excerpts={excerpts} />
           <Checkpoints slug={slug} checkpoints={meta.checkpoints} />
           <MarkComplete slug={slug} />

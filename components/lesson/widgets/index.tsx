@@ -11,7 +11,8 @@ import { PaginationGrid } from './pagination-grid';
 import { SizeCompare } from './size-compare';
 import { TaskTree } from './task-tree';
 
-const WIDGET_COMPONENTS: Record<Widget, () => React.ReactNode> = {
+/** Widgets get the lesson's slug, so what they observe joins the lesson's observations (and its prompt). */
+const WIDGET_COMPONENTS: Record<Widget, (props: { slug: string }) => React.ReactNode> = {
   'config-resolution': ConfigResolution,
   'pagination-grid': PaginationGrid,
   'task-tree': TaskTree,
@@ -20,13 +21,13 @@ const WIDGET_COMPONENTS: Record<Widget, () => React.ReactNode> = {
   layers: Layers,
 };
 
-export function LessonWidgets({ widgets }: { widgets: Widget[] }) {
+export function LessonWidgets({ slug, widgets }: { slug: string; widgets: Widget[] }) {
   if (widgets.length === 0) return null;
   return (
     <div className="space-y-12" data-testid="lesson-widgets">
       {widgets.map((widget) => {
         const Component = WIDGET_COMPONENTS[widget];
-        return <Component key={widget} />;
+        return <Component key={widget} slug={slug} />;
       })}
     </div>
   );

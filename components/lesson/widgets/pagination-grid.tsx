@@ -8,10 +8,11 @@
 import { useId, useState } from 'react';
 import { useSettings } from '@/components/settings/use-settings';
 import { isReport } from '@/components/settings/sources';
-import { describeRealBackend } from '@/lib/lessons/widgets/grid-tally';
+import { describeGrid, describeRealBackend } from '@/lib/lessons/widgets/grid-tally';
 import type { PanelSettings } from '@/lib/lessons/schema';
 import { PRIMARY_BUTTON } from '../panel/buttons';
 import { useHydrated } from '../panel/use-hydrated';
+import { useObservations } from '../panel/use-observations';
 import { PaginationCell } from './parts/pagination-cell';
 import { PaginationPages } from './parts/pagination-pages';
 import { useCellRun, type CellRun } from './parts/pagination-use-cell-run';
@@ -34,7 +35,8 @@ function mockSettings(large: boolean): Omit<PanelSettings, 'strategy'> {
 // Scenario and size do not apply to the real backend; they are set only because a session's settings are complete.
 const REAL_SETTINGS: Omit<PanelSettings, 'strategy'> = { backend: 'real', scenario: 'faithful', size: 'small', token: 'configured' };
 
-export function PaginationGrid() {
+export function PaginationGrid({ slug }: { slug: string }) {
+  const { add: observe } = useObservations(slug);
   const [largeMock, setLargeMock] = useState(false);
   const hydrated = useHydrated();
   const ids = useId();
@@ -52,7 +54,21 @@ export function PaginationGrid() {
   });
   const runCell = (row: Row, column: Column) => cells[`${row}-${column}`].run(settingsOf(row, column));
   // In parallel: four independent sessions, like four different clients.
-  const runAll = () => Promise.all((['mock', 'real'] as const).flatMap((row) => COLUMNS.map(({ column }) => runCell(row, column))));
+  const runAll = async () => {
+    const [mockNaive, mockProduction, realNaive, realProduction] = await Promise.all(
+      (['mock', 'real'] as const).flatMap((row) => COLUMNS.map(({ column }) => runCell(row, column))),
+    );
+    if (!mockNaive || !mockProduction || !realNaive || !realProduction) return;
+    // The grid's figures join "What you observed", so the copied prompt carries them.
+    observe({
+      kind: 'widget',
+      widget: 'pagination-grid',
+      summary: describeGrid([
+        { label: largeMock ? 'the large mock (5,000 tasks)' : "the story's mock", naive: mockNaive, production: mockProduction },
+        { label: 'the real backend', naive: realNaive, production: realProduction },
+      ]),
+    });
+  };
 
   const toggleLarge = (large: boolean) => {
     setLargeMock(large);

@@ -6,14 +6,30 @@
  */
 import { useState, type ReactNode } from 'react';
 import { ALERT_CLASSES } from '@/components/mcp/tool-result';
+import {
+  describeFiltering,
+  describeOutputs,
+  measureCompactOverview,
+  measureFetch,
+  measureRawOverview,
+} from '@/lib/lessons/widgets/size-compare';
 import { PRIMARY_BUTTON } from '../panel/buttons';
 import { useHydrated } from '../panel/use-hydrated';
+import { useObservations } from '../panel/use-observations';
 import { SizeFilteringResult } from './parts/size-filtering-card';
 import { SizeOutputResult } from './parts/size-output-card';
 import { useSizeSessions, type SizeSource } from './parts/size-sessions';
 import { SizeSourcePicker } from './parts/size-source-picker';
 
-export function SizeCompare() {
+const WHERE: Record<SizeSource, string> = {
+  small: 'the small mock (180 tasks)',
+  large: 'the large mock (5,000 tasks)',
+  real: 'the real backend',
+};
+
+export function SizeCompare({ slug }: { slug: string }) {
+  // Each comparison joins "What you observed", so the copied prompt carries its figures.
+  const { add: observe } = useObservations(slug);
   const [source, setSource] = useState<SizeSource>('small');
   const { filtering, outputs } = useSizeSessions();
   const hydrated = useHydrated();
@@ -43,7 +59,14 @@ export function SizeCompare() {
         title="Who filters? “My p1 tasks”"
         intro="The same question, two ways: list_tasks fetches every task and keeps the p1s itself (GET /tasks has no priority parameter); filter_tasks lets Todoist run the query p1."
         button="Compare the two ways"
-        onRun={() => filtering.mutate(source)}
+        onRun={() =>
+          filtering.mutate(source, {
+            onSuccess: (run) => {
+              const summary = describeFiltering(WHERE[run.source], measureFetch(run.inTool), measureFetch(run.byApi));
+              observe({ kind: 'widget', widget: 'size-compare', summary });
+            },
+          })
+        }
         disabled={busy}
         pending={filtering.isPending}
         error={filtering.error}
@@ -56,7 +79,14 @@ export function SizeCompare() {
         title="What the model reads: raw or compact"
         intro="get_overview twice, everything equal but the output: the raw API JSON (a session with output=raw) and compact lines within its default budget of about 2,000 tokens."
         button="Compare raw and compact"
-        onRun={() => outputs.mutate(source)}
+        onRun={() =>
+          outputs.mutate(source, {
+            onSuccess: (run) => {
+              const summary = describeOutputs(WHERE[run.source], measureRawOverview(run.raw), measureCompactOverview(run.compact));
+              observe({ kind: 'widget', widget: 'size-compare', summary });
+            },
+          })
+        }
         disabled={busy}
         pending={outputs.isPending}
         error={outputs.error}

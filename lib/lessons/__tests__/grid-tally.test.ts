@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRealBackend, headline, tally, verdict } from '../widgets/grid-tally';
+import { describeGrid, describeRealBackend, headline, tally, verdict } from '../widgets/grid-tally';
 
 describe('tally', () => {
   it('the naive mock: 12 = 12, nothing missing', () => {
@@ -32,5 +32,19 @@ describe('describeRealBackend', () => {
     expect(describeRealBackend('https://api.todoist.com/api/v1')).toBe('your Todoist account');
     expect(describeRealBackend('https://todoist.internal.example/api/v1')).toBe('the Todoist API at todoist.internal.example');
     expect(describeRealBackend(undefined)).toBe('the configured Todoist API');
+  });
+});
+
+describe('describeGrid', () => {
+  it('puts both rows in one sentence with the missing count', () => {
+    expect(
+      describeGrid([
+        { label: "the story's mock", naive: { ok: true, count: 12, requests: 1 }, production: { ok: true, count: 12, requests: 2 } },
+        { label: 'the real backend', naive: { ok: true, count: 50, requests: 1 }, production: { ok: true, count: 180, requests: 2 } },
+      ]),
+    ).toBe(
+      "In the pagination grid: on the story's mock the naive read returned 12 = 12 tasks in 1 request, the production read 12; " +
+        'on the real backend the naive read returned 50 of 180 tasks in 1 request (130 missing, and nothing said so), the production read 180.',
+    );
   });
 });

@@ -10,6 +10,8 @@ import {
   formatShare,
   measureCompactOverview,
   measureFetch,
+  describeFiltering,
+  describeOutputs,
   measureRawOverview,
 } from '../widgets/size-compare';
 
@@ -130,6 +132,29 @@ describe('against the real server, in process (what the widget will show)', () =
       expect(compared.bytesSaved).toBeGreaterThan(0);
     } finally {
       await session.close();
+    }
+  });
+});
+
+describe('the sentences that join "What you observed"', () => {
+  it('state the figures of each comparison', async () => {
+    const session = await connect({ mock: { size: 'small' } });
+    const raw = await connect({ mock: { size: 'small' }, strategies: { output: 'raw' } });
+    try {
+      const inTool = measureFetch(await session.call('list_tasks', { priority: 'p1' }));
+      const byApi = measureFetch(await session.call('filter_tasks', { query: 'p1' }));
+      expect(describeFiltering('the small mock', inTool, byApi)).toMatch(
+        /^On the small mock, "my p1 tasks" fetched in full and filtered in the tool moved [\d.]+ kB from Todoist in 2 requests; filter_tasks "p1" moved [\d.]+ kB in 2 \(\d+ %\) — the same \d+ p1 tasks\.$/,
+      );
+      const sentence = describeOutputs(
+        'the small mock',
+        measureRawOverview(await raw.call('get_overview')),
+        measureCompactOverview(await session.call('get_overview')),
+      );
+      expect(sentence).toMatch(/raw API JSON was [\d.]+ kB \(about \d+ tokens, \d+ tasks\); compact it was [\d.]+ kB/);
+      expect(sentence).toMatch(/kept (\d+) of \1 overdue tasks\.$/);
+    } finally {
+      await Promise.all([session.close(), raw.close()]);
     }
   });
 });

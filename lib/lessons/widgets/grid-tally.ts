@@ -48,3 +48,26 @@ export function describeRealBackend(baseUrl: string | undefined): string {
   if (hostname === 'api.todoist.com') return 'your Todoist account';
   return `the Todoist API at ${host}`;
 }
+
+interface CellResult {
+  ok: boolean;
+  count?: number;
+  requests: number;
+}
+
+/**
+ * One sentence for "What you observed" (and so the Claude prompt) after the
+ * grid ran: each row's naive count against its production count.
+ */
+export function describeGrid(rows: Array<{ label: string; naive: CellResult; production: CellResult }>): string {
+  const parts = rows.map(({ label, naive, production }) => {
+    if (!naive.ok || !production.ok || naive.count === undefined || production.count === undefined) {
+      return `on ${label} a cell failed (${naive.ok ? 'production' : 'naive'} read)`;
+    }
+    const result = tally(naive.count, production.count);
+    const naivePart = `the naive read returned ${headline(result)} tasks in ${naive.requests} request${naive.requests === 1 ? '' : 's'}`;
+    const outcome = result.kind === 'missing' ? ` (${result.missing} missing, and nothing said so)` : '';
+    return `on ${label} ${naivePart}${outcome}, the production read ${production.count}`;
+  });
+  return `In the pagination grid: ${parts.join('; ')}.`;
+}

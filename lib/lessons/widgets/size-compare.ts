@@ -173,3 +173,24 @@ export function formatShare(ratio: number): string {
   if (percent > 0 && percent < 1) return '< 1 %';
   return `${Math.round(percent)} %`;
 }
+
+/** For "What you observed" (and the prompt): who filters, in one sentence with the figures. */
+export function describeFiltering(where: string, inTool: FetchMeasure, byApi: FetchMeasure): string {
+  const comparison = compareFiltering(inTool, byApi);
+  const same = comparison.sameTasks ? `the same ${byApi.taskIds.length} p1 tasks` : 'different tasks (!)';
+  return (
+    `On ${where}, "my p1 tasks" fetched in full and filtered in the tool moved ${formatBytes(inTool.bytesFromTodoist)} ` +
+    `from Todoist in ${inTool.requests} requests; filter_tasks "p1" moved ${formatBytes(byApi.bytesFromTodoist)} in ` +
+    `${byApi.requests} (${formatShare(comparison.bytesShare)}) — ${same}.`
+  );
+}
+
+/** For "What you observed": raw against compact, in one sentence with the figures. */
+export function describeOutputs(where: string, raw: ReturnType<typeof measureRawOverview>, compact: AnswerMeasure): string {
+  const comparison = compareOutputs(raw, compact);
+  return (
+    `On ${where}, get_overview as raw API JSON was ${formatBytes(raw.bytes)} (about ${raw.tokens} tokens, ${raw.tasks} tasks); ` +
+    `compact it was ${formatBytes(compact.bytes)} (about ${compact.tokens} tokens, ${formatShare(comparison.bytesShare)} of raw) ` +
+    `and kept ${comparison.overdueKept} of ${comparison.overdueTotal} overdue tasks.`
+  );
+}
