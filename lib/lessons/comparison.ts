@@ -32,8 +32,8 @@ const IDS_SHOWN = 3;
 
 /**
  * What each side changes: only the settings in which the two sides differ.
- * Settings both sides share come from the learner's toggles — which also keeps
- * a schema default (e.g. token "configured") from silently overriding them.
+ * Settings both sides share come from the learner's toggles, so a compare
+ * that repeats a value on both sides never overrides what the learner chose.
  */
 export function sideOverrides(compare: { left: Partial<PanelSettings>; right: Partial<PanelSettings> }): {
   left: Partial<PanelSettings>;

@@ -155,4 +155,3 @@ export async function firstPageOnly<Item extends { id: string }>(
   return { items: page.results, nextCursor: page.next_cursor };
 }
 
-export { MAX_PAGE_LIMIT };

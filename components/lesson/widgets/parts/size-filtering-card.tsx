@@ -7,6 +7,7 @@ import { textOf } from '@/lib/lessons/observations';
 import { compareFiltering, formatBytes, formatShare, measureFetch, type FetchMeasure } from '@/lib/lessons/widgets/size-compare';
 import { SizeBars } from './size-bars';
 import type { FilteringRun } from './size-sessions';
+import { SizeTableHead } from './size-table-head';
 
 const ROWS = [
   { key: 'inTool', call: 'list_tasks {priority: "p1"}', how: 'fetch all, filter in the tool' },
@@ -22,22 +23,7 @@ export function SizeFilteringResult({ run }: { run: FilteringRun }) {
     <div className="space-y-4">
       <table className="w-full text-left text-base">
         <caption className="sr-only">Fetch all then filter, against server-side filtering</caption>
-        <thead className="text-sm text-muted">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Call
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">
-              Requests
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">
-              From Todoist
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Tasks
-            </th>
-          </tr>
-        </thead>
+        <SizeTableHead label="Call" figures={['Requests', 'From Todoist', 'Tasks']} />
         <tbody className="divide-y divide-border border-y border-border">
           {ROWS.map((row) => {
             const measure = measures[row.key];

@@ -15,6 +15,7 @@ import {
 import { SizeBars } from './size-bars';
 import { ToolError } from './size-filtering-card';
 import type { OutputsRun } from './size-sessions';
+import { SizeTableHead } from './size-table-head';
 
 const PREVIEW_LINES = 8;
 
@@ -32,25 +33,7 @@ export function SizeOutputResult({ run }: { run: OutputsRun }) {
     <div className="space-y-4">
       <table className="w-full text-left text-base">
         <caption className="sr-only">Raw API JSON against compact lines, for the same get_overview</caption>
-        <thead className="text-sm text-muted">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Output
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">
-              Bytes
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">
-              ≈ Tokens
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">
-              Tasks
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Overdue kept
-            </th>
-          </tr>
-        </thead>
+        <SizeTableHead label="Output" figures={['Bytes', '≈ Tokens', 'Tasks', 'Overdue kept']} />
         <tbody className="divide-y divide-border border-y border-border">
           {rows.map(({ key, measure, overdue }) => (
             <tr key={key} data-testid={`size-row-${key}`} data-bytes={measure.bytes} data-tokens={measure.tokens} data-tasks={measure.tasks}>
