@@ -61,7 +61,7 @@ export default async function ConnectPage() {
 
       <p className="text-muted">
         Endpoint settings travel in the query: <code>backend=mock|real</code>, <code>scenario</code>,{' '}
-        <code>size=naive|small|large</code>, <code>strategy=production|naive</code>. Every answer starts with a{' '}
+        <code>size=tiny|small|large</code>, <code>strategy=production|naive</code>. Every answer starts with a{' '}
         <code>Source:</code> line; in real mode the server never answers with mock data.
       </p>
     </div>

@@ -49,7 +49,7 @@ export default defineLesson({
         backends: ['mock', 'real'],
         strategies: ['production', 'naive'],
         scenarios: ['faithful', 'naive'],
-        sizes: ['naive', 'small'],
+        sizes: ['tiny', 'small'],
         tokens: ['configured', 'missing'],
       },
       compare: {

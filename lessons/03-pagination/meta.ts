@@ -28,7 +28,7 @@ export default defineLesson({
         backends: ['mock', 'real'],
         strategies: ['naive', 'production'],
         scenarios: ['naive', 'faithful', 'page-fails'],
-        sizes: ['naive', 'small', 'large'],
+        sizes: ['tiny', 'small', 'large'],
         tokens: ['configured'],
       },
       compare: {

@@ -41,7 +41,7 @@ const PanelSettingsFields = z.object({
   backend: z.enum(['mock', 'real']),
   strategy: z.enum(['production', 'naive']),
   scenario: z.enum(SCENARIO_NAMES),
-  size: z.enum(['naive', 'small', 'large']),
+  size: z.enum(['tiny', 'small', 'large']),
   /** Real backend: the configured token, or a simulated missing / wrong one. */
   token: z.enum(['configured', 'missing', 'wrong']),
   /** Overrides the strategy's output (raw API JSON or compact lines). */
@@ -67,7 +67,7 @@ export const DemoSchema = z.object({
     backends: z.array(z.enum(['mock', 'real'])).min(1),
     strategies: z.array(z.enum(['production', 'naive'])).min(1),
     scenarios: z.array(z.enum(SCENARIO_NAMES)).min(1),
-    sizes: z.array(z.enum(['naive', 'small', 'large'])).min(1),
+    sizes: z.array(z.enum(['tiny', 'small', 'large'])).min(1),
     tokens: z.array(z.enum(['configured', 'missing', 'wrong'])).default(['configured']),
   }),
   /** The side-by-side run: the same call under two settings. */

@@ -52,7 +52,7 @@ function createSession(server: McpServer, options: DojoServerOptions): DojoSessi
   return {
     source: backend === 'real' && options.real ? createRealSource(options.real) : createMockSource({ now, ...options.mock }),
     // The story's canned todos: a fixed, tiny, faithful-looking mock.
-    canned: createMockSource({ size: 'naive', seed: 1, scenario: 'faithful', now }),
+    canned: createMockSource({ size: 'tiny', seed: 1, scenario: 'faithful', now }),
     strategies: resolveStrategies(options.strategies),
     resilience: createSessionResilience({ ...DEFAULT_RESILIENCE, ...options.resilience }),
     now,

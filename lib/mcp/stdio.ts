@@ -9,7 +9,7 @@ import { SessionSettingsSchema } from './http/session-settings';
 import { loadRealConfig } from './real-config';
 import { createDojoMcpServer } from './server';
 
-const USAGE = 'usage: mcp-dojo --backend mock|real [--scenario NAME] [--size naive|small|large] [--strategy production|naive] [--seed N]';
+const USAGE = 'usage: mcp-dojo --backend mock|real [--scenario NAME] [--size tiny|small|large] [--strategy production|naive] [--seed N]';
 
 export async function runStdioServer(argv: string[]): Promise<void> {
   const { values } = parseArgs({

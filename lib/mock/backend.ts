@@ -98,7 +98,7 @@ export class MockBackend implements FaultState {
 
   /** The story's fixed 12 todos, whatever size this backend serves. */
   #cannedDataset(): Dataset {
-    this.#canned ??= generateDataset({ size: 'naive', seed: 1, today: this.store.today() });
+    this.#canned ??= generateDataset({ size: 'tiny', seed: 1, today: this.store.today() });
     return this.#canned;
   }
 

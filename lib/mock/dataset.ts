@@ -5,7 +5,7 @@
  * options: every "random" choice comes from a seeded PRNG, and every date is
  * relative to `today`. Only the default `today` reads the clock.
  *
- * Every size starts with the same twelve hand-written tasks (the `naive`
+ * Every size starts with the same twelve hand-written tasks (the `tiny`
  * dataset), so the lessons can point at "Buy milk" or "Review Q3 report" in
  * any size; `small` and `large` add generated tasks around them.
  *
@@ -21,17 +21,17 @@ import { createRandom, type Random } from './random';
 // ---------------------------------------------------------------------------
 
 /** Target task count per size. */
-export const DATASET_SIZES = { naive: 12, small: 180, large: 5000 } as const;
+export const DATASET_SIZES = { tiny: 12, small: 180, large: 5000 } as const;
 export type DatasetSize = keyof typeof DATASET_SIZES;
 
 /** Project count per size, Inbox included. */
-export const DATASET_PROJECT_COUNTS = { naive: 4, small: 12, large: 60 } as const satisfies Record<DatasetSize, number>;
+export const DATASET_PROJECT_COUNTS = { tiny: 4, small: 12, large: 60 } as const satisfies Record<DatasetSize, number>;
 
 /** Label count per size. */
-const LABEL_COUNTS = { naive: 6, small: 11, large: 16 } as const satisfies Record<DatasetSize, number>;
+const LABEL_COUNTS = { tiny: 6, small: 11, large: 16 } as const satisfies Record<DatasetSize, number>;
 
 /** How many generated tasks get comments (each gets 1–3). The canned tasks always have theirs. */
-const COMMENTED_TASK_COUNTS = { naive: 0, small: 10, large: 200 } as const satisfies Record<DatasetSize, number>;
+const COMMENTED_TASK_COUNTS = { tiny: 0, small: 10, large: 200 } as const satisfies Record<DatasetSize, number>;
 
 export const DEFAULT_SEED = 20261001;
 
@@ -458,7 +458,7 @@ const INBOX_TEMPLATE: ProjectTemplate = { name: 'Inbox', theme: 'inbox', color: 
 
 /**
  * In the order projects are added, parents first. Sizes take a prefix: the
- * first three make `naive` (Work → Clients → Acme, three levels deep), the
+ * first three make `tiny` (Work → Clients → Acme, three levels deep), the
  * first eleven `small`; `large` adds generated client projects.
  */
 const PROJECT_TEMPLATES: readonly ProjectTemplate[] = [

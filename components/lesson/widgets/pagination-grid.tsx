@@ -29,7 +29,7 @@ const COLUMNS: ReadonlyArray<{ column: Column; title: string; detail: string }> 
 function mockSettings(large: boolean): Omit<PanelSettings, 'strategy'> {
   return large
     ? { backend: 'mock', scenario: 'faithful', size: 'large', token: 'configured' }
-    : { backend: 'mock', scenario: 'naive', size: 'naive', token: 'configured' };
+    : { backend: 'mock', scenario: 'naive', size: 'tiny', token: 'configured' };
 }
 
 // Scenario and size do not apply to the real backend; they are set only because a session's settings are complete.

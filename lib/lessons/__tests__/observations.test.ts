@@ -124,7 +124,7 @@ describe('side by side', () => {
   });
 
   it('two successes: counts the tasks found on one side only', async () => {
-    const naiveData = await run({ ...MOCK, scenario: 'naive', size: 'naive' }, 'list_tasks');
+    const naiveData = await run({ ...MOCK, scenario: 'naive', size: 'tiny' }, 'list_tasks');
     const faithful = await run(MOCK, 'list_tasks');
     const comparison = compareObservations(naiveData, faithful, { left: 'naive data', right: 'faithful' });
     const only = comparison.differences.find((difference) => difference.aspect === 'only-one-side')!;

@@ -141,7 +141,7 @@ describe.each(SIZES)('generateDataset({ size: %s })', (size) => {
     for (const each of [...projects, ...labels]) expect(TODOIST_COLORS).toContain(each.color);
     for (const project of projects) expect(['list', 'board']).toContain(project.view_style);
     const styles = new Set(projects.map((project) => project.view_style));
-    if (size !== 'naive') expect(styles).toEqual(new Set(['list', 'board']));
+    if (size !== 'tiny') expect(styles).toEqual(new Set(['list', 'board']));
   });
 
   it('numbers child_order 1..n among siblings', () => {
@@ -259,10 +259,10 @@ describe.each(SIZES)('generateDataset({ size: %s })', (size) => {
     expect(noteCount).toBe(onTasks.length);
   });
 
-  // Only where the data spans several 50-item pages (naive fits on one).
+  // Only where the data spans several 50-item pages (tiny fits on one).
   it('puts some subtask more than 50 positions from its parent (another page), when there are pages', () => {
     if (tasks.length <= 50) {
-      expect(size).toBe('naive');
+      expect(size).toBe('tiny');
       return;
     }
     const position = new Map(tasks.map((task, index) => [task.id, index]));
@@ -285,15 +285,15 @@ describe('generateDataset determinism', () => {
     expect(other).not.toEqual(datasets.small);
     expect(other.tasks[0]?.id).not.toBe(datasets.small.tasks[0]?.id);
 
-    const later = generateDataset({ size: 'naive', today: '2026-10-11' });
+    const later = generateDataset({ size: 'tiny', today: '2026-10-11' });
     const milk = (data: Dataset) => data.tasks.find((task) => task.content === 'Buy milk')?.due?.date;
-    expect(milk(datasets.naive)).toBe(TODAY);
+    expect(milk(datasets.tiny)).toBe(TODAY);
     expect(milk(later)).toBe('2026-10-11');
   });
 
   it('defaults today to the current UTC date', () => {
     const before = new Date().toISOString().slice(0, 10);
-    const data = generateDataset({ size: 'naive' });
+    const data = generateDataset({ size: 'tiny' });
     const after = new Date().toISOString().slice(0, 10);
     const milkDue = data.tasks.find((task) => task.content === 'Buy milk')?.due?.date;
     expect([before, after]).toContain(milkDue);
@@ -319,20 +319,20 @@ describe('generateDataset determinism', () => {
   });
 
   it('rejects a today that is not a calendar date', () => {
-    expect(() => generateDataset({ size: 'naive', today: '2026-02-30' })).toThrow(RangeError);
-    expect(() => generateDataset({ size: 'naive', today: '01/10/2026' })).toThrow(RangeError);
+    expect(() => generateDataset({ size: 'tiny', today: '2026-02-30' })).toThrow(RangeError);
+    expect(() => generateDataset({ size: 'tiny', today: '01/10/2026' })).toThrow(RangeError);
   });
 
   it('gives the user a Berlin tz_info that follows summer time', () => {
-    expect(datasets.naive.user.tz_info).toEqual({
+    expect(datasets.tiny.user.tz_info).toEqual({
       timezone: 'Europe/Berlin', gmt_string: '+02:00', hours: 2, minutes: 0, is_dst: 1,
     });
-    const winter = generateDataset({ size: 'naive', today: '2026-12-01' });
+    const winter = generateDataset({ size: 'tiny', today: '2026-12-01' });
     expect(winter.user.tz_info).toMatchObject({ gmt_string: '+01:00', hours: 1, is_dst: 0 });
   });
 
   it('writes fixed dues in UTC for the zone’s local time', () => {
-    const contract = datasets.naive.tasks.find((task) => task.content.includes('signed contract'));
+    const contract = datasets.tiny.tasks.find((task) => task.content.includes('signed contract'));
     // Tomorrow 5pm in Berlin (summer time) is 15:00 UTC.
     expect(contract?.due).toMatchObject({
       date: '2026-10-02T15:00:00.000000Z', timezone: 'Europe/Berlin', string: 'tomorrow at 5pm', is_recurring: false,

@@ -161,7 +161,7 @@ describe('mock scenarios', () => {
   });
 
   it('rejects an unknown scenario or a bad knob with a clear error', () => {
-    const backend = createMockBackend({ size: 'naive' });
+    const backend = createMockBackend({ size: 'tiny' });
     expect(() => backend.setScenario('chaos' as ScenarioName)).toThrow(/name/);
     expect(() => backend.setScenario({ name: 'flaky', flaky: { failureRate: 2 } })).toThrow(/failureRate/);
   });
@@ -169,7 +169,7 @@ describe('mock scenarios', () => {
 
 describe('mock transport', () => {
   it('rejects at once when the request is already aborted', async () => {
-    const backend = createMockBackend({ size: 'naive' });
+    const backend = createMockBackend({ size: 'tiny' });
     const controller = new AbortController();
     controller.abort();
     await expect(backend.transport(new Request('https://x/api/v1/user', { signal: controller.signal }))).rejects.toMatchObject({

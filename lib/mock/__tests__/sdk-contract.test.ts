@@ -12,7 +12,7 @@ import type { DatasetSize } from '../dataset';
 import { startStandin, type RunningStandin } from '../standin';
 
 const TOKEN = 'contract-token';
-const SIZES: DatasetSize[] = ['naive', 'small', 'large'];
+const SIZES: DatasetSize[] = ['tiny', 'small', 'large'];
 
 /** Adapts our transport to the SDK's `customFetch` shape. */
 function sdkFetch(transport: Transport) {
