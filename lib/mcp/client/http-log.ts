@@ -1,0 +1,209 @@
+/**
+ * Every HTTP exchange of a connection: method, status, the headers that tell
+ * the protocol's story (mcp-*, content-type, accept, allow), bytes each way,
+ * how long it took and whether the answer was a stream.
+ *
+ * `loggingFetch()` wraps the `fetch` the SDK transport is given, so the log
+ * sees exactly what went over the wire — the JSON-RPC trace (trace.ts) cannot:
+ * it has no idea that a 2025-11-25 connection also opened a GET, or that one
+ * message was a 202 with an empty body. The store works like ProtocolTrace,
+ * so React reads it with useSyncExternalStore.
+ */
+
+export interface HttpExchange {
+  /** Position in the log, from 1; keeps increasing across clear(). */
+  seq: number;
+  method: string;
+  url: string;
+  /** The HTTP status; 0 when no response arrived (network error, or aborted before the headers). */
+  status: number;
+  /** Filtered: mcp-*, content-type, accept, allow (never cookies or credentials). Names in lower case. */
+  requestHeaders: Record<string, string>;
+  responseHeaders: Record<string, string>;
+  requestBytes: number;
+  /** Counted as the body streamed through, so an SSE stream is counted without being read twice. */
+  responseBytes: number;
+  /** From the call to fetch() until the response body ended (or failed). */
+  durationMs: number;
+  /** The answer was an event stream (text/event-stream), not one JSON body. */
+  streamed: boolean;
+  /** How the exchange ended: the body was read to the end, or it failed / was aborted part-way. */
+  outcome: 'complete' | 'failed' | 'aborted';
+  /** For `failed` and `aborted`: what went wrong, in one line. */
+  error?: string;
+}
+
+export type HttpExchangeListener = () => void;
+
+const DEFAULT_MAX_ENTRIES = 500;
+
+export class HttpExchangeLog {
+  #entries: readonly HttpExchange[] = [];
+  #nextSeq = 1;
+  readonly #listeners = new Set<HttpExchangeListener>();
+  readonly #maxEntries: number;
+
+  constructor(options: { maxEntries?: number } = {}) {
+    this.#maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  }
+
+  /** The entries in order; the same array until the next change (stable identity for React). */
+  get entries(): readonly HttpExchange[] {
+    return this.#entries;
+  }
+
+  append(entry: Omit<HttpExchange, 'seq'>): HttpExchange {
+    const full: HttpExchange = { seq: this.#nextSeq++, ...entry };
+    // A new array each time: useSyncExternalStore compares snapshots by identity.
+    this.#entries = [...this.#entries, full].slice(-this.#maxEntries);
+    this.#emit();
+    return full;
+  }
+
+  clear(): void {
+    if (this.#entries.length === 0) return;
+    this.#entries = [];
+    this.#emit();
+  }
+
+  /** Returns the unsubscribe function, as useSyncExternalStore expects. */
+  subscribe = (listener: HttpExchangeListener): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  snapshot = (): readonly HttpExchange[] => this.#entries;
+
+  #emit(): void {
+    for (const listener of [...this.#listeners]) listener();
+  }
+}
+
+/** What the SDK transport accepts as its `fetch` option. */
+export type FetchFunction = (input: string | URL, init?: RequestInit) => Promise<Response>;
+
+const SHOWN_HEADERS = new Set(['content-type', 'accept', 'allow']);
+
+/** Only the headers that explain the protocol; everything else (cookies, authorization, …) stays out of the log. */
+export function filterHeaders(headers: HeadersInit | Headers | undefined): Record<string, string> {
+  const shown: Record<string, string> = {};
+  new Headers(headers).forEach((value, name) => {
+    if (name.startsWith('mcp-') || SHOWN_HEADERS.has(name)) shown[name] = value;
+  });
+  return shown;
+}
+
+const encoder = new TextEncoder();
+
+function bodyBytes(body: BodyInit | null | undefined): number {
+  if (body === null || body === undefined) return 0;
+  if (typeof body === 'string') return encoder.encode(body).length;
+  if (body instanceof ArrayBuffer) return body.byteLength;
+  if (ArrayBuffer.isView(body)) return body.byteLength;
+  if (body instanceof Blob) return body.size;
+  if (body instanceof URLSearchParams) return encoder.encode(body.toString()).length;
+  return 0; // a stream or form data: not something the MCP transport sends
+}
+
+function isAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+function oneLine(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A fetch that records each exchange in `log` once its body has ended. The
+ * response handed back is a copy whose body counts bytes as the caller reads
+ * it: nothing is read ahead, so an SSE stream still arrives event by event.
+ */
+export function loggingFetch(log: HttpExchangeLog, baseFetch: FetchFunction = (input, init) => fetch(input, init)): FetchFunction {
+  return async (input, init) => {
+    const startedAt = performance.now();
+    const request = {
+      method: (init?.method ?? 'GET').toUpperCase(),
+      url: String(input),
+      requestHeaders: filterHeaders(init?.headers),
+      requestBytes: bodyBytes(init?.body),
+    };
+    const elapsed = () => Math.round((performance.now() - startedAt) * 10) / 10;
+
+    let response: Response;
+    try {
+      response = await baseFetch(input, init);
+    } catch (error) {
+      log.append({
+        ...request,
+        status: 0,
+        responseHeaders: {},
+        responseBytes: 0,
+        durationMs: elapsed(),
+        streamed: false,
+        outcome: isAbort(error) ? 'aborted' : 'failed',
+        error: oneLine(error),
+      });
+      throw error;
+    }
+
+    const responseHeaders = filterHeaders(response.headers);
+    const streamed = (response.headers.get('content-type') ?? '').toLowerCase().startsWith('text/event-stream');
+    const finish = (responseBytes: number, outcome: HttpExchange['outcome'], error?: unknown) =>
+      log.append({
+        ...request,
+        status: response.status,
+        responseHeaders,
+        responseBytes,
+        durationMs: elapsed(),
+        streamed,
+        outcome,
+        ...(error !== undefined && { error: oneLine(error) }),
+      });
+
+    if (!response.body) {
+      finish(0, 'complete');
+      return response;
+    }
+    return new Response(countingStream(response.body, finish), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+}
+
+/** Passes `body` through chunk by chunk, counting bytes; reports once, when it ends, fails or is cancelled. */
+function countingStream(
+  body: ReadableStream<Uint8Array>,
+  finish: (bytes: number, outcome: HttpExchange['outcome'], error?: unknown) => void,
+): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let bytes = 0;
+  let reported = false;
+  const report = (outcome: HttpExchange['outcome'], error?: unknown) => {
+    if (reported) return;
+    reported = true;
+    finish(bytes, outcome, error);
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          report('complete');
+          controller.close();
+          return;
+        }
+        bytes += value.byteLength;
+        controller.enqueue(value);
+      } catch (error) {
+        report(isAbort(error) ? 'aborted' : 'failed', error);
+        controller.error(error);
+      }
+    },
+    async cancel(reason) {
+      report('aborted', reason ?? 'The reader cancelled the body.');
+      await reader.cancel(reason).catch(() => undefined);
+    },
+  });
+}
