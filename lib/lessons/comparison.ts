@@ -4,10 +4,11 @@
  * model reads says where the data came from.
  */
 import { plural, shorten, type Observation } from './observations';
+import { describeSize, formatShare } from './text-measure';
 import type { PanelSettings } from './schema';
 
 export interface Difference {
-  aspect: 'outcome' | 'count' | 'only-one-side' | 'pages' | 'requests' | 'time' | 'source';
+  aspect: 'outcome' | 'count' | 'only-one-side' | 'size' | 'pages' | 'requests' | 'time' | 'source';
   title: string;
   left: string;
   right: string;
@@ -57,6 +58,7 @@ export function compareObservations(left: Observation, right: Observation, label
     pair('outcome', 'Outcome', left, right, (side) => (side.ok ? 'success' : 'error')),
     pair('count', 'Count', left, right, (side) => (side.count === undefined ? '—' : String(side.count))),
     onlyOneSide(left, right, labels),
+    textSizes(left, right),
     pair('pages', 'Pages', left, right, (side) => String(side.pages)),
     pair('requests', 'Requests', left, right, (side) => String(side.requests)),
     timing(left, right),
@@ -91,6 +93,20 @@ function timing(left: Observation, right: Observation): Difference {
   return { aspect: 'time', title: 'Time', left: `${left.durationMs} ms`, right: `${right.durationMs} ms`, differs };
 }
 
+/** Sizes always differ a little (ages, timings): call it a difference from 10 % up. */
+const SIZE_TOLERANCE = 0.1;
+
+function textSizes(left: Observation, right: Observation): Difference {
+  const [big, small] = [Math.max(left.bytes, right.bytes), Math.min(left.bytes, right.bytes)];
+  return {
+    aspect: 'size',
+    title: 'Text the model reads',
+    left: describeSize(left),
+    right: describeSize(right),
+    differs: big > 0 && (big - small) / big > SIZE_TOLERANCE,
+  };
+}
+
 function sourceStatement(side: Observation): string {
   if (side.statesSource) return `yes — “${shorten(side.firstLine, 48)}”`;
   return side.ok ? 'no — a model cannot tell mock from real' : 'no — an error message instead';
@@ -102,15 +118,22 @@ function onlyOneSide(left: Observation, right: Observation, labels: { left: stri
   const detail = [
     onlyLeft.length ? `only in ${labels.left}: ${listIds(onlyLeft)}` : '',
     onlyRight.length ? `only in ${labels.right}: ${listIds(onlyRight)}` : '',
+    leftOutNote(left, labels.left),
+    leftOutNote(right, labels.right),
   ].filter(Boolean);
   return {
     aspect: 'only-one-side',
-    title: 'Tasks on one side only',
+    title: 'Tasks in one text only',
     left: String(onlyLeft.length),
     right: String(onlyRight.length),
     differs: onlyLeft.length + onlyRight.length > 0,
     ...(detail.length && { detail: detail.join('; ') }),
   };
+}
+
+/** A budgeted answer that left tasks out said so: that is not a silent loss. */
+function leftOutNote(side: Observation, label: string): string {
+  return side.leftOut > 0 ? `${label} left ${plural(side.leftOut, 'task')} out to stay within its budget, and its last line says so` : '';
 }
 
 function without(ids: string[], others: string[]): string[] {
@@ -132,7 +155,21 @@ function describeComparison(left: Observation, right: Observation, labels: { lef
   if (left.ok && right.ok && onlyLeft + onlyRight > 0) {
     parts.push(`${plural(onlyLeft, 'task')} only in ${labels.left}, ${plural(onlyRight, 'task')} only in ${labels.right}`);
   }
+  if (left.ok && right.ok && textSizes(left, right).differs) parts.push(sizeClause(left, right, labels));
   return `Side by side (${labels.left} vs ${labels.right}${settingsNote}), the same ${left.tool} call: ${parts.join('; ')}.`;
+}
+
+/** "the text was 45.2 kB, about 11,300 tokens (raw) against 5.6 kB, about 1,400 tokens (compact: 12 % of it)". */
+function sizeClause(left: Observation, right: Observation, labels: { left: string; right: string }): string {
+  const sides = [
+    { side: left, label: labels.left },
+    { side: right, label: labels.right },
+  ].sort((a, b) => b.side.bytes - a.side.bytes);
+  const [big, small] = [sides[0]!, sides[1]!];
+  return (
+    `the text was ${describeSize(big.side)} (${big.label}) against ${describeSize(small.side)} ` +
+    `(${small.label}: ${formatShare(big.side.bytes ? small.side.bytes / big.side.bytes : 0)} of it)`
+  );
 }
 
 function outcomeClause(side: Observation): string {

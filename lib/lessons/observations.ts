@@ -7,6 +7,7 @@
  */
 import { PROVENANCE_META_KEY, ProvenanceSchema, type Provenance } from '@/lib/mcp/provenance';
 import type { PanelSettings } from './schema';
+import { taskIdsInText, textSize } from './text-measure';
 
 /** The parts of an MCP CallToolResult we read (a thrown protocol error has none of them). */
 export interface CallOutcome {
@@ -23,8 +24,13 @@ export interface Observation {
   ok: boolean;
   /** How many items came back (tasks, or projects for list_projects); absent on errors. */
   count?: number;
-  /** The ids of the tasks in the answer, to compare two runs item by item. */
+  /** The ids of the tasks the text names (what the model reads), to compare two runs item by item. */
   taskIds: string[];
+  /** Tasks a budgeted answer left out on purpose (and said so in its text). */
+  leftOut: number;
+  /** The size of the text the model reads: UTF-8 bytes and estimated tokens. */
+  bytes: number;
+  tokens: number;
   pages: number;
   requests: number;
   durationMs: number;
@@ -65,7 +71,9 @@ export function observeCall(settings: PanelSettings, tool: string, outcome: Call
     tool,
     ok,
     ...(ok && structured && { count: countOf(structured) }),
-    taskIds: ok && structured ? taskIdsOf(structured) : [],
+    taskIds: ok ? taskIdsOf(tool, text, structured) : [],
+    leftOut: ok && structured ? leftOutOf(text, structured) : 0,
+    ...textSize(text),
     pages: provenance?.pages ?? 0,
     requests: provenance?.requests ?? 0,
     durationMs: Math.round(provenance?.durationMs ?? 0),
@@ -85,6 +93,9 @@ function observeThrown(settings: PanelSettings, tool: string, error: Error): Obs
     tool,
     ok: false,
     taskIds: [],
+    leftOut: 0,
+    bytes: 0,
+    tokens: 0,
     pages: 0,
     requests: 0,
     durationMs: 0,
@@ -136,8 +147,27 @@ function countOf(structured: Record<string, unknown>): number | undefined {
   return items.length ? items.reduce((sum, list) => sum + list.length, 0) : undefined;
 }
 
-function taskIdsOf(structured: Record<string, unknown>): string[] {
-  if (Array.isArray(structured.projects)) return []; // projects, not tasks
+/**
+ * The tasks the model was given: the ids its text names. The structured
+ * content can list another selection (a raw answer dumps every task while its
+ * structured lists are cut to the budget), so it is only the fallback.
+ */
+function taskIdsOf(tool: string, text: string, structured: Record<string, unknown> | undefined): string[] {
+  if (tool === 'list_projects' || Array.isArray(structured?.projects)) return []; // projects, not tasks
+  return taskIdsInText(text) ?? (structured ? structuredTaskIds(structured) : []);
+}
+
+/**
+ * get_overview's `omitted` counts, when its text says it left them out (a
+ * "Left out …" line). A raw answer dumps every task whatever the structured
+ * lists hold, so it leaves nothing out.
+ */
+function leftOutOf(text: string, structured: Record<string, unknown>): number {
+  if (!isRecord(structured.omitted) || !/^Left out/m.test(text)) return 0;
+  return Object.values(structured.omitted).reduce<number>((sum, value) => sum + (typeof value === 'number' ? value : 0), 0);
+}
+
+function structuredTaskIds(structured: Record<string, unknown>): string[] {
   return itemArrays(structured)
     .flat()
     .map((item) => (isRecord(item) && typeof item.id === 'string' ? item.id : undefined))

@@ -129,7 +129,7 @@ describe('side by side', () => {
     const comparison = compareObservations(naiveData, faithful, { left: 'naive data', right: 'faithful' });
     const only = comparison.differences.find((difference) => difference.aspect === 'only-one-side')!;
     expect(only.differs).toBe(true);
-    expect(comparison.summary).toMatch(/tasks? only in naive data, \d+ tasks only in faithful\.$/);
+    expect(comparison.summary).toMatch(/tasks? only in naive data, \d+ tasks only in faithful; the text was .+ of it\)\.$/);
     const source = comparison.differences.find((difference) => difference.aspect === 'source')!;
     expect(source.left).toMatch(/^yes — “Source: MOCK DATA/);
     expect(sourceVerdict(comparison)).toBe('Both texts start with a Source line, so a model can tell the naive data answer from the faithful one.');

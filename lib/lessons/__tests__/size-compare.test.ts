@@ -3,11 +3,8 @@ import { connect } from '@/lib/mcp/__tests__/helpers';
 import { PROVENANCE_META_KEY } from '@/lib/mcp/provenance';
 import type { CallOutcome } from '../observations';
 import {
-  bodyOf,
   compareFiltering,
   compareOutputs,
-  formatBytes,
-  formatShare,
   measureCompactOverview,
   measureFetch,
   describeFiltering,
@@ -79,19 +76,8 @@ describe('what the model reads: raw or compact', () => {
     expect(compared.bytesShare).toBeLessThan(1);
   });
 
-  it('a text that is not JSON has no raw tasks; label lines are not the body', () => {
+  it('a text that is not JSON has no raw tasks', () => {
     expect(measureRawOverview(outcome('get_overview failed: boom', {})).tasks).toBe(0);
-    expect(bodyOf('Source: x\nNote: y\nbody\nmore')).toBe('body\nmore');
-    expect(bodyOf('Source: only')).toBe('');
-  });
-
-  it('formats bytes and shares for a projector', () => {
-    expect(formatBytes(812)).toBe('812 B');
-    expect(formatBytes(68_519)).toBe('68.5 kB');
-    expect(formatBytes(1_527_120)).toBe('1.53 MB');
-    expect(formatShare(0.1214)).toBe('12 %');
-    expect(formatShare(0.004)).toBe('< 1 %');
-    expect(formatShare(0)).toBe('0 %');
   });
 });
 

@@ -3,8 +3,8 @@
  *   (a) who filters — fetch every task and filter in the tool, or let Todoist filter;
  *   (b) what the model reads — the raw API JSON, or compact lines under a budget.
  */
-import { estimateTokens } from '@/lib/mcp/budget';
 import { provenanceOf, textOf, type CallOutcome } from '@/lib/lessons/observations';
+import { bodyOf, formatBytes, formatShare, textSize } from '@/lib/lessons/text-measure';
 
 // ---------- (a) who filters ----------
 
@@ -79,7 +79,7 @@ export function measureRawOverview(outcome: CallOutcome): AnswerMeasure & { over
   const tasks = parseRawTasks(bodyOf(text));
   const today = String(record(outcome.structuredContent)?.today ?? '');
   return {
-    ...sizeOf(text),
+    ...textSize(text),
     tasks: tasks.length,
     taskIds: tasks.map((task) => task.id),
     overdueIds: tasks.filter((task) => isOverdue(task, today)).map((task) => task.id),
@@ -91,7 +91,7 @@ export function measureCompactOverview(outcome: CallOutcome): AnswerMeasure {
   const text = textOf(outcome);
   const taskIds = [...text.matchAll(/· id (\S+)$/gm)].map((match) => match[1]!);
   const leftOut = text.split('\n').find((line) => line.startsWith('Left out'));
-  return { ...sizeOf(text), tasks: taskIds.length, taskIds, ...(leftOut && { leftOut }) };
+  return { ...textSize(text), tasks: taskIds.length, taskIds, ...(leftOut && { leftOut }) };
 }
 
 export interface OutputComparison {
@@ -120,19 +120,6 @@ export function compareOutputs(raw: ReturnType<typeof measureRawOverview>, compa
 
 // ---------- shared ----------
 
-const encoder = new TextEncoder();
-
-function sizeOf(text: string): { bytes: number; tokens: number } {
-  return { bytes: encoder.encode(text).length, tokens: estimateTokens(text) };
-}
-
-/** The text without its "Source:" and "Note:" label lines. */
-export function bodyOf(text: string): string {
-  const lines = text.split('\n');
-  const firstBodyLine = lines.findIndex((line) => !line.startsWith('Source:') && !line.startsWith('Note:'));
-  return firstBodyLine < 0 ? '' : lines.slice(firstBodyLine).join('\n');
-}
-
 /** Due before today (YYYY-MM-DD strings compare as dates); a task without a due date is never overdue. */
 function isOverdue(task: RawTask, today: string): boolean {
   const day = task.due?.date?.slice(0, 10);
@@ -158,20 +145,6 @@ function record(value: unknown): Record<string, unknown> | undefined {
 
 function share(part: number, whole: number): number {
   return whole > 0 ? part / whole : 0;
-}
-
-/** "68.5 kB", "812 B". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1_000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${(bytes / 1_000).toFixed(1)} kB`;
-  return `${(bytes / 1_000_000).toFixed(2)} MB`;
-}
-
-/** "12 %", or "< 1 %" so a tiny share never reads as nothing. */
-export function formatShare(ratio: number): string {
-  const percent = ratio * 100;
-  if (percent > 0 && percent < 1) return '< 1 %';
-  return `${Math.round(percent)} %`;
 }
 
 /** For "What you observed" (and the prompt): who filters, in one sentence with the figures. */

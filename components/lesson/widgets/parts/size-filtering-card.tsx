@@ -4,7 +4,8 @@
  */
 import { ALERT_CLASSES } from '@/components/mcp/tool-result';
 import { textOf } from '@/lib/lessons/observations';
-import { compareFiltering, formatBytes, formatShare, measureFetch, type FetchMeasure } from '@/lib/lessons/widgets/size-compare';
+import { formatBytes, formatShare } from '@/lib/lessons/text-measure';
+import { compareFiltering, measureFetch, type FetchMeasure } from '@/lib/lessons/widgets/size-compare';
 import { SizeBars } from './size-bars';
 import type { FilteringRun } from './size-sessions';
 import { SizeTableHead } from './size-table-head';

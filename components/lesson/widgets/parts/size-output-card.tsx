@@ -4,14 +4,8 @@
  * still carries every overdue task.
  */
 import { textOf } from '@/lib/lessons/observations';
-import {
-  compareOutputs,
-  formatBytes,
-  formatShare,
-  measureCompactOverview,
-  measureRawOverview,
-  type AnswerMeasure,
-} from '@/lib/lessons/widgets/size-compare';
+import { formatBytes, formatShare } from '@/lib/lessons/text-measure';
+import { compareOutputs, measureCompactOverview, measureRawOverview, type AnswerMeasure } from '@/lib/lessons/widgets/size-compare';
 import { SizeBars } from './size-bars';
 import { ToolError } from './size-filtering-card';
 import type { OutputsRun } from './size-sessions';
