@@ -41,7 +41,7 @@ export default defineLesson({
       id: 'labelled-answers',
       title: 'Mock and real, each labelled',
       description:
-        'The production server on both backends. Both answers work — and each one says where it came from, in its first line.',
+        'The production server on both backends. Both answers work — and each one says where it came from, in its first line. With no token on this machine, "real" is the app’s Todoist stand-in, and its first line says that too.',
       tool: 'list_tasks',
       arguments: { priority: 'p1' },
       defaults: { backend: 'mock', strategy: 'production', scenario: 'faithful', size: 'small', token: 'configured' },
@@ -81,7 +81,8 @@ export default defineLesson({
   ],
   checkpoints: [
     {
-      question: 'The naive server had no token and returned 12 tasks. What did the model receive?',
+      // The number is the one the first demo shows: get_overview lists what is due within 7 days, 8 of the 12 canned todos.
+      question: 'With no token, the naive server still answered “What’s due?” with an overview of 8 tasks. What did the model receive?',
       choices: [
         'An error saying no token was configured',
         'Canned mock todos, with nothing saying they were mock data',
@@ -89,7 +90,7 @@ export default defineLesson({
       ],
       answer: 1,
       explanation:
-        'mock-on-error swallows the failure and substitutes canned data. The text carries no hint of its source, so the model has no reason to doubt it.',
+        'mock-on-error swallows the failure and substitutes its 12 canned todos (8 of them due this week, so the overview lists 8). The text carries no hint of its source, so the model has no reason to doubt it.',
     },
     {
       question: 'Why put the source in the first line of the text, not only in _meta?',
