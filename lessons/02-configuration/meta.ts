@@ -20,7 +20,7 @@ export default defineLesson({
       id: 'where-it-looked',
       title: 'No token: where did it look?',
       description:
-        'Real backend with the token simulated as missing, beside the configured one. The production error lists every place the server looked.',
+        'Real backend with the token simulated as missing, beside the configured one. The production error lists every place the server looked. (With no token configured on this machine, the configured side reaches the app’s Todoist stand-in, and its first line says so.)',
       tool: 'list_projects',
       arguments: { format: 'tree' },
       defaults: { backend: 'real', strategy: 'production', scenario: 'faithful', size: 'small', token: 'missing' },
