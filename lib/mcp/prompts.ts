@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 
 /** A daily review that makes the model check where its data came from before it plans anything. */
@@ -8,7 +8,7 @@ export function registerDojoPrompts(server: McpServer): void {
     {
       title: 'Daily review',
       description: 'Plan the day from Todoist: overdue first, then today, with a check of the data source',
-      argsSchema: { focus: z.string().optional().describe('Optional: a project or theme to focus on') },
+      argsSchema: z.object({ focus: z.string().optional().describe('Optional: a project or theme to focus on') }),
     },
     ({ focus }) => ({
       messages: [

@@ -13,6 +13,10 @@ export const TIMELINE_META_KEY = 'dojo/timeline';
 
 export const ProvenanceSchema = z.object({
   backend: z.enum(['mock', 'real']),
+  /** Who answered: the in-process mock, the app's Todoist stand-in (sample data over real HTTP), or Todoist. */
+  upstream: z.enum(['mock', 'standin', 'todoist']).optional(),
+  /** The caller's workspace whose data this is ("throwaway" for a caller without a learner id). */
+  workspace: z.string().optional(),
   /** The mock scenario, or "canned" for the naive fallback's fixed todos. */
   scenario: z.string().optional(),
   source: z.enum(['live', 'cache']),
@@ -38,13 +42,20 @@ export function provenanceLine(provenance: Provenance): string {
     return `Source: MOCK DATA (scenario "${provenance.scenario ?? 'unknown'}") — not the user's real Todoist. (${pages}, ${ms})`;
   }
   if (provenance.source === 'cache') {
-    return `Source: CACHED Todoist data, ${provenance.staleSeconds ?? '?'} s old — the live API failed; this may be out of date.`;
+    const what = provenance.upstream === 'standin' ? 'Todoist stand-in (sample) data' : 'Todoist data';
+    return `Source: CACHED ${what}, ${provenance.staleSeconds ?? '?'} s old — the live API failed; this may be out of date.`;
   }
-  return `Source: Todoist API (live, ${pages}, ${ms})${provenance.degraded ? ' — DEGRADED, see note' : ''}`;
+  const degraded = provenance.degraded ? ' — DEGRADED, see note' : '';
+  if (provenance.upstream === 'standin') {
+    return `Source: Todoist stand-in on this machine (live, ${pages}, ${ms}) — sample data, not your account${degraded}`;
+  }
+  return `Source: Todoist API (live, ${pages}, ${ms}) — your account${degraded}`;
 }
 
 /** Counts what one tool call did, for its provenance. */
 export class CallRecorder {
+  /** Set by the source when the call reaches its backend. */
+  upstream: 'mock' | 'standin' | 'todoist' | undefined;
   pages = 0;
   requests = 0;
   bytes = 0;

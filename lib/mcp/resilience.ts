@@ -1,7 +1,8 @@
 /**
  * The production fallback: how this server survives a misbehaving Todoist.
  *
- * Per session: one circuit breaker for its backend and a last-good cache.
+ * Per tenant and backend: one circuit breaker and a last-good cache, kept as
+ * plain records in the StateStore between requests.
  * Per call: a deadline and a timeline. Per request: retries with full-jitter
  * backoff that honour Todoist's retry_after. What counts as retryable is
  * decided here, from the client's typed errors.
@@ -9,6 +10,8 @@
 import type { RequestExecutor } from '@/lib/todoist/client';
 import { TodoistApiError, TodoistError } from '@/lib/todoist/errors';
 import { CircuitBreaker, Deadline, LastGoodCache, executeResiliently, type FailureClass, type RetryPolicy } from '@/lib/resilience';
+import { newBreakerRecord, type BreakerRecord } from '@/lib/resilience/breaker';
+import type { CacheRecord } from '@/lib/resilience/cache';
 import type { CallRecorder } from './provenance';
 
 export interface ResilienceSettings {
@@ -49,22 +52,36 @@ export function classifyTodoistFailure(error: unknown): FailureClass {
   return { retryable: false, outage: false };
 }
 
-export interface SessionResilience {
+export interface BackendResilience {
   settings: ResilienceSettings;
   breaker: CircuitBreaker;
   cache: LastGoodCache<unknown>;
 }
 
-export function createSessionResilience(settings: ResilienceSettings = DEFAULT_RESILIENCE): SessionResilience {
+/** What a backend's resilience remembers between requests: plain data for the StateStore. */
+export interface ResilienceRecord {
+  breaker: BreakerRecord;
+  cache: CacheRecord<unknown>;
+}
+
+export function newResilienceRecord(): ResilienceRecord {
+  return { breaker: newBreakerRecord(), cache: {} };
+}
+
+/** Breaker and cache over a record: what they learn lands in the record, for the next request. */
+export function createBackendResilience(
+  settings: ResilienceSettings = DEFAULT_RESILIENCE,
+  record: ResilienceRecord = newResilienceRecord(),
+): BackendResilience {
   return {
     settings,
-    breaker: new CircuitBreaker(settings.breaker),
-    cache: new LastGoodCache(100),
+    breaker: new CircuitBreaker(settings.breaker, record.breaker),
+    cache: new LastGoodCache(100, Date.now, record.cache),
   };
 }
 
 /** The executor for one call: every request of the call shares its deadline and timeline. */
-export function resilientExecutor(resilience: SessionResilience, recorder: CallRecorder, deadline: Deadline): RequestExecutor {
+export function resilientExecutor(resilience: BackendResilience, recorder: CallRecorder, deadline: Deadline): RequestExecutor {
   return (label, attempt) =>
     executeResiliently(attempt, {
       label,

@@ -3,42 +3,42 @@
  * tools' logic, so a resource and a tool never disagree, and both carry the
  * same provenance line.
  */
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { errorText } from '@/lib/todoist/errors';
 import { CallRecorder, PROVENANCE_META_KEY, provenanceLine } from './provenance';
-import type { DojoSession } from './session';
+import type { DojoContext } from './context';
 import { filterTasksTool } from './tools/filter-tasks';
 import { listProjectsTool } from './tools/list-projects';
 import { provenanceOf, type DojoTool } from './tool';
 import { todayOf } from './format';
 import type { z } from 'zod';
 
-export function registerDojoResources(server: McpServer, session: DojoSession): void {
+export function registerDojoResources(server: McpServer, context: DojoContext): void {
   server.registerResource(
     'projects',
     'todoist://projects',
     { title: 'Projects', description: "The user's Todoist projects, nested, with ids", mimeType: 'text/plain' },
-    (uri) => readThroughTool(session, uri.href, listProjectsTool, { format: 'tree' }),
+    (uri) => readThroughTool(context, uri.href, listProjectsTool, { format: 'tree' }),
   );
   server.registerResource(
     'tasks-today',
     'todoist://tasks/today',
     { title: 'Due today', description: 'Tasks due today or overdue', mimeType: 'text/plain' },
-    (uri) => readThroughTool(session, uri.href, filterTasksTool, { query: 'today | overdue' }),
+    (uri) => readThroughTool(context, uri.href, filterTasksTool, { query: 'today | overdue' }),
   );
 }
 
 async function readThroughTool<In extends z.ZodObject<z.ZodRawShape>, Out extends z.ZodObject<z.ZodRawShape>>(
-  session: DojoSession,
+  context: DojoContext,
   uri: string,
   tool: DojoTool<In, Out>,
   args: z.infer<In>,
 ) {
   const recorder = new CallRecorder();
   try {
-    const client = await session.source.client(recorder);
-    const answer = await tool.run(args, { client, strategies: session.strategies, recorder, today: todayOf(session.now()) });
-    const provenance = provenanceOf(session.source, recorder);
+    const client = await context.source.client(recorder);
+    const answer = await tool.run(args, { client, strategies: context.strategies, recorder, today: todayOf(context.now()) });
+    const provenance = provenanceOf(context, context.source, recorder);
     return {
       contents: [{ uri, mimeType: 'text/plain', text: [provenanceLine(provenance), ...answer.summary].join('\n') }],
       _meta: { [PROVENANCE_META_KEY]: provenance },

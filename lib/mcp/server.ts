@@ -1,20 +1,24 @@
 /**
- * The MCP server factory: one fresh McpServer per session.
+ * The MCP server factory: one fresh McpServer per request (2026-07-28 and the
+ * stateless 2025 fallback) or per stdio connection.
  *
  * The same factory backs the HTTP endpoint (app/api/mcp), the stdio binary
- * (bin/) and the tests; only the transport differs. Production strategies
- * are the default; naive ones exist for the lessons.
+ * (bin/) and the tests; only the transport differs. An instance holds no
+ * state of its own: what a caller's requests share comes in through the
+ * options (the mock workspace, the resilience record) from the StateStore.
+ * Production strategies are the default; naive ones exist for the lessons.
  */
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { McpServer } from '@modelcontextprotocol/server';
+import type { DojoContext } from './context';
 import { registerDojoPrompts } from './prompts';
 import { registerDojoResources } from './resources';
-import { DEFAULT_RESILIENCE, createSessionResilience, type ResilienceSettings } from './resilience';
-import type { DojoSession } from './session';
+import { DEFAULT_RESILIENCE, createBackendResilience, type ResilienceRecord, type ResilienceSettings } from './resilience';
 import { createMockSource, createRealSource, type BackendKind, type MockSourceOptions, type RealSourceOptions } from './source';
 import { PRODUCTION_STRATEGIES, STRATEGY_PRESETS, type StrategyPreset, type Strategies } from './strategies';
 import { DOJO_TOOLS } from './tools';
+import { cannedMockBackend } from './canned';
 
-export const DOJO_SERVER_INFO = { name: 'mcp-dojo', title: 'MCP Dojo — Todoist', version: '0.1.0' } as const;
+export const DOJO_SERVER_INFO = { name: 'mcp-dojo', title: 'MCP Dojo — Todoist', version: '0.2.0' } as const;
 
 export interface DojoServerOptions {
   backend?: BackendKind;
@@ -25,40 +29,45 @@ export interface DojoServerOptions {
   real?: RealSourceOptions;
   /** Timeouts, retries and breaker of the `resilient` fallback. */
   resilience?: Partial<ResilienceSettings>;
+  /** The breaker and cache state to work on (from the StateStore); a fresh one when left out. */
+  resilienceRecord?: ResilienceRecord;
+  /** The caller's workspace name, for provenance. */
+  workspace?: string;
+  /** Called after every tool call, to write the workspace's state back. */
+  persist?: () => Promise<void>;
   now?: () => Date;
 }
 
 const INSTRUCTIONS =
-  'Tools read and change the user\'s Todoist. Every result starts with a "Source:" line. If it says MOCK DATA ' +
-  'or CACHED, say so to the user and never present those tasks as their real, current tasks. When a tool ' +
-  'fails, report the error; do not guess tasks.';
+  'Tools read and change the user\'s Todoist. Every result starts with a "Source:" line. If it says MOCK DATA, ' +
+  'stand-in sample data or CACHED, say so to the user and never present those tasks as their real, current tasks. ' +
+  'When a tool fails, report the error; do not guess tasks.';
 
 export function createDojoMcpServer(options: DojoServerOptions = {}): McpServer {
   const server = new McpServer(DOJO_SERVER_INFO, {
     capabilities: { logging: {}, resources: {}, tools: {}, prompts: {} },
     instructions: INSTRUCTIONS,
   });
-  const session = createSession(server, options);
-  for (const tool of DOJO_TOOLS) tool.register(server, session);
-  registerDojoResources(server, session);
+  const context = createContext(options);
+  for (const tool of DOJO_TOOLS) tool.register(server, context);
+  registerDojoResources(server, context);
   registerDojoPrompts(server);
   return server;
 }
 
-function createSession(server: McpServer, options: DojoServerOptions): DojoSession {
+function createContext(options: DojoServerOptions): DojoContext {
   const now = options.now ?? (() => new Date());
   const backend = options.backend ?? 'mock';
   if (backend === 'real' && !options.real) throw new Error('createDojoMcpServer: the real backend needs `real.loadConfig`');
   return {
     source: backend === 'real' && options.real ? createRealSource(options.real) : createMockSource({ now, ...options.mock }),
-    // The story's canned todos: a fixed, tiny, faithful-looking mock.
-    canned: createMockSource({ size: 'tiny', seed: 1, scenario: 'faithful', now }),
+    // The story's canned todos: a fixed, tiny, faithful-looking mock, the same for everyone and never written to.
+    canned: createMockSource({ backend: cannedMockBackend(now) }),
     strategies: resolveStrategies(options.strategies),
-    resilience: createSessionResilience({ ...DEFAULT_RESILIENCE, ...options.resilience }),
+    resilience: createBackendResilience({ ...DEFAULT_RESILIENCE, ...options.resilience }, options.resilienceRecord),
+    workspace: options.workspace,
     now,
-    log: (level, message) => {
-      void server.sendLoggingMessage({ level, logger: 'dojo', data: message }).catch(() => undefined);
-    },
+    persist: options.persist,
   };
 }
 
@@ -67,4 +76,3 @@ export function resolveStrategies(input: DojoServerOptions['strategies']): Strat
   if (typeof input === 'string') return STRATEGY_PRESETS[input];
   return { ...PRODUCTION_STRATEGIES, ...input };
 }
-

@@ -1,7 +1,8 @@
 /**
- * Where a session's Todoist data comes from: the mock (its own MockBackend,
- * so sessions never share state) or the real API (token and base URL from
- * configuration discovery, read at call time so a changed setting applies).
+ * Where a request's Todoist data comes from: the mock (a MockBackend over the
+ * caller's own workspace, so callers never share state) or real HTTP — to the
+ * Todoist API with the configured token, or to the app's Todoist stand-in
+ * (token and base URL resolved at call time, so a changed setting applies).
  */
 import { TodoistClient, type RequestExecutor } from '@/lib/todoist/client';
 import { createRealTransport, type Transport } from '@/lib/todoist/transport';
@@ -12,9 +13,14 @@ import type { CallRecorder } from './provenance';
 
 export type BackendKind = 'mock' | 'real';
 
+/** Who actually answered: the in-process mock, the app's Todoist stand-in over HTTP, or Todoist itself. */
+export type Upstream = 'mock' | 'standin' | 'todoist';
+
 export interface RealConfig {
   token: string | undefined;
   baseUrl: string;
+  /** `standin` when the base URL is this app's own stand-in (sample data); `todoist` otherwise. */
+  upstream?: Exclude<Upstream, 'mock'>;
   /** A sentence naming the three ways to provide a token and where we looked. */
   whereToSetToken: string;
 }
@@ -61,8 +67,10 @@ export function createMockSource(options: MockSourceOptions = {}): TodoistSource
     get scenario() {
       return mock.scenario.name;
     },
-    client: async (recorder, call = {}) =>
-      new TodoistClient({ transport: counting(mock.transport, recorder), token: 'mock-session-token', ...call }),
+    client: async (recorder, call = {}) => {
+      recorder.upstream = 'mock';
+      return new TodoistClient({ transport: counting(mock.transport, recorder), token: 'mock-token', ...call });
+    },
   };
 }
 
@@ -78,6 +86,7 @@ export function createRealSource(options: RealSourceOptions): TodoistSource {
     kind: 'real',
     client: async (recorder, call = {}) => {
       const config = await options.loadConfig();
+      recorder.upstream = config.upstream ?? 'todoist';
       if (!config.token) throw new MissingTokenError(config.whereToSetToken);
       return new TodoistClient({
         transport: counting(transport, recorder),

@@ -4,9 +4,8 @@
  * can put it beside the same call over HTTP.
  */
 import path from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { Client, type CallToolResult } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { ProtocolTrace, traceTransport, type TraceEntry } from './client/trace';
 
 export interface StdioTrace {
@@ -25,7 +24,8 @@ export async function traceStdioCall(
   const bin = path.join(projectDir, 'bin', 'mcp-dojo.mjs');
   const cliArgs = [bin, '--backend', 'mock', '--size', 'small'];
   const trace = new ProtocolTrace();
-  const client = new Client({ name: 'dojo-stdio-trace', version: '0.1.0' });
+  // `auto`: the current protocol (2026-07-28) when the server speaks it, as ours does.
+  const client = new Client({ name: 'dojo-stdio-trace', version: '0.1.0' }, { versionNegotiation: { mode: 'auto' } });
   await client.connect(
     traceTransport(new StdioClientTransport({ command: process.execPath, args: cliArgs, stderr: 'ignore' }), trace),
   );

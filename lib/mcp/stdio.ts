@@ -1,15 +1,25 @@
 /**
  * The stdio face of the same server factory: what Claude Desktop launches.
  * Only the transport differs from the HTTP endpoint; tools, provenance and
- * strategies are the very same code.
+ * strategies are the very same code. The SDK's `serveStdio` answers both
+ * eras: 2026-07-28 clients and 2025-era ones (the `initialize` handshake).
+ *
+ * One local user, one process: the learner is "local", and the workspace
+ * lives in this process's memory for as long as it runs.
  */
 import { parseArgs } from 'node:util';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import type { Tenant } from '@/lib/identity/learner';
+import { MemoryStateStore } from '@/lib/state';
 import { SessionSettingsSchema } from './http/session-settings';
+import { openWorkspace } from './http/workspace';
 import { loadRealConfig } from './real-config';
 import { createDojoMcpServer } from './server';
 
-const USAGE = 'usage: mcp-dojo --backend mock|real [--scenario NAME] [--size tiny|small|large] [--strategy production|naive] [--seed N]';
+const USAGE =
+  'usage: mcp-dojo --backend mock|real [--scenario NAME] [--size tiny|small|large] [--strategy production|naive] [--seed N]';
+
+const LOCAL_LEARNER: Tenant = { key: 'local', kind: 'learner' };
 
 export async function runStdioServer(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -34,16 +44,24 @@ export async function runStdioServer(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const settings = parsed.data;
-  const server = createDojoMcpServer({
-    backend: settings.backend,
-    strategies: settings.strategy,
-    mock: { scenario: settings.scenario, size: settings.size, seed: settings.seed },
-    real: { loadConfig: () => loadRealConfig() },
+  // Kept as long as the process runs: one person, one client, on this machine.
+  const store = new MemoryStateStore({ idleMs: Number.MAX_SAFE_INTEGER, maxEntries: 100, sweepEveryMs: 0 });
+  serveStdio(async () => {
+    const workspace = await openWorkspace(store, LOCAL_LEARNER, settings);
+    return createDojoMcpServer({
+      backend: settings.backend,
+      strategies: settings.strategy,
+      mock: { backend: workspace.mock },
+      // Over stdio the real backend is the configured one: no token is an honest error, never sample data.
+      real: { loadConfig: () => loadRealConfig() },
+      resilienceRecord: workspace.resilience,
+      workspace: workspace.label,
+      persist: workspace.persist,
+    });
   });
-  await server.connect(new StdioServerTransport());
   console.error(
     `mcp-dojo: serving over stdio — backend ${settings.backend}` +
-      (settings.backend === 'mock' ? `, scenario "${settings.scenario}", size ${settings.size}` : '') +
+      (settings.backend === 'mock' ? `, scenario "${settings.scenario ?? 'faithful'}", size ${settings.size}` : '') +
       `, ${settings.strategy} strategies`,
   );
 }

@@ -4,8 +4,7 @@
  * into errors a model and a person can act on. Tools themselves (./tools/)
  * only fetch and shape data.
  */
-import type { McpServer, ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, McpServer, ServerContext, ToolAnnotations, ToolCallback } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 import { ConfigError } from '@/lib/config';
 import { TodoistError, errorText } from '@/lib/todoist/errors';
@@ -16,7 +15,7 @@ import { BreakerOpenError } from '@/lib/resilience/breaker';
 import { Deadline, DeadlineExceededError } from '@/lib/resilience/deadline';
 import { CallRecorder, PROVENANCE_META_KEY, TIMELINE_META_KEY, provenanceLine, type Provenance } from './provenance';
 import { resilientExecutor } from './resilience';
-import type { DojoSession } from './session';
+import type { DojoContext } from './context';
 import { MissingTokenError, type TodoistSource } from './source';
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -42,54 +41,25 @@ export interface DojoTool<In extends ObjectSchema, Out extends ObjectSchema> {
 }
 
 export interface DefinedTool<In extends ObjectSchema, Out extends ObjectSchema> extends DojoTool<In, Out> {
-  /** Registers this tool on a session's server (keeps each tool's own types in a mixed list). */
-  register(server: McpServer, session: DojoSession): void;
+  /** Registers this tool on a server instance (keeps each tool's own types in a mixed list). */
+  register(server: McpServer, context: DojoContext): void;
 }
 
 export function defineTool<In extends ObjectSchema, Out extends ObjectSchema>(tool: DojoTool<In, Out>): DefinedTool<In, Out> {
-  return { ...tool, register: (server, session) => registerDojoTool(server, tool, session) };
+  return { ...tool, register: (server, context) => registerDojoTool(server, tool, context) };
 }
 
 export function registerDojoTool<In extends ObjectSchema, Out extends ObjectSchema>(
   server: McpServer,
   tool: DojoTool<In, Out>,
-  session: DojoSession,
+  context: DojoContext,
 ): void {
-  const handler = async (args: z.infer<In>, extra: Parameters<ToolCallback<In>>[1]): Promise<CallToolResult> => {
-    const recorder = new CallRecorder();
-    const cacheKey = `${tool.name} ${JSON.stringify(args)}`;
-    const resilient = session.strategies.fallback === 'resilient';
-    // Only answers that read may be served again later; a stale "Created …" would be a lie.
-    const cacheable = resilient && tool.annotations.readOnlyHint === true;
-    const deadline = resilient ? new Deadline(session.resilience.settings.deadlineMs) : undefined;
+  const handler = async (args: z.infer<In>, ctx: ServerContext): Promise<CallToolResult> => {
     try {
-      const call = await openCall(session, session.source, recorder, extra, deadline);
-      const answer = await tool.run(args, call);
-      if (cacheable) {
-        session.resilience.cache.set(cacheKey, answer);
-        recorder.timeline.add({ type: 'cache', outcome: 'stored' });
-      }
-      return present(answer, provenanceOf(session.source, recorder), session, recorder);
-    } catch (error) {
-      if (session.strategies.fallback === 'mock-on-error') {
-        return cannedAnswer(tool, args, session, error);
-      }
-      session.log('error', `${tool.name} failed: ${errorText(error)}`);
-      const stale = cacheable ? session.resilience.cache.get(cacheKey) : undefined;
-      if (stale) {
-        recorder.timeline.add({ type: 'cache', outcome: 'served-stale', ageSeconds: stale.ageSeconds });
-        const provenance = provenanceOf(session.source, recorder, {
-          source: 'cache',
-          staleSeconds: stale.ageSeconds,
-          degraded: true,
-          note: `the live call failed (${errorText(error)}); this is the last good answer, ${stale.ageSeconds} s old`,
-        });
-        return present(stale.value as ToolAnswer<z.infer<Out>>, provenance, session, recorder);
-      }
-      if (cacheable) recorder.timeline.add({ type: 'cache', outcome: 'miss' });
-      return failure(tool.name, error, session.source, recorder);
+      return await answerCall(tool, args, context, ctx);
     } finally {
-      deadline?.dispose();
+      // The workspace (mock writes, breaker, cache) outlives this instance: hand it back to its store.
+      await context.persist?.();
     }
   };
   server.registerTool(
@@ -101,27 +71,69 @@ export function registerDojoTool<In extends ObjectSchema, Out extends ObjectSche
       outputSchema: tool.outputSchema,
       annotations: tool.annotations,
     },
-    handler as ToolCallback<In>,
+    // zod's inferred type and the SDK's Standard Schema type are the same object type, spelled two ways.
+    handler as unknown as ToolCallback<In>,
   );
 }
 
-type RequestExtra = Parameters<ToolCallback<undefined>>[0];
+async function answerCall<In extends ObjectSchema, Out extends ObjectSchema>(
+  tool: DojoTool<In, Out>,
+  args: z.infer<In>,
+  context: DojoContext,
+  ctx: ServerContext,
+): Promise<CallToolResult> {
+  const recorder = new CallRecorder();
+  const cacheKey = `${tool.name} ${JSON.stringify(args)}`;
+  const resilient = context.strategies.fallback === 'resilient';
+  // Only answers that read may be served again later; a stale "Created …" would be a lie.
+  const cacheable = resilient && tool.annotations.readOnlyHint === true;
+  const deadline = resilient ? new Deadline(context.resilience.settings.deadlineMs) : undefined;
+  try {
+    const call = await openCall(context, context.source, recorder, ctx, deadline);
+    const answer = await tool.run(args, call);
+    if (cacheable) {
+      context.resilience.cache.set(cacheKey, answer);
+      recorder.timeline.add({ type: 'cache', outcome: 'stored' });
+    }
+    return present(answer, provenanceOf(context, context.source, recorder), context, recorder);
+  } catch (error) {
+    if (context.strategies.fallback === 'mock-on-error') {
+      return cannedAnswer(tool, args, context, error);
+    }
+    void ctx.mcpReq.log('error', `${tool.name} failed: ${errorText(error)}`, 'dojo').catch(() => undefined);
+    const stale = cacheable ? context.resilience.cache.get(cacheKey) : undefined;
+    if (stale) {
+      recorder.timeline.add({ type: 'cache', outcome: 'served-stale', ageSeconds: stale.ageSeconds });
+      const provenance = provenanceOf(context, context.source, recorder, {
+        source: 'cache',
+        staleSeconds: stale.ageSeconds,
+        degraded: true,
+        note: `the live call failed (${errorText(error)}); this is the last good answer, ${stale.ageSeconds} s old`,
+      });
+      return present(stale.value as ToolAnswer<z.infer<Out>>, provenance, context, recorder);
+    }
+    if (cacheable) recorder.timeline.add({ type: 'cache', outcome: 'miss' });
+    return failure(tool.name, error, context, recorder);
+  } finally {
+    deadline?.dispose();
+  }
+}
 
 async function openCall(
-  session: DojoSession,
+  context: DojoContext,
   source: TodoistSource,
   recorder: CallRecorder,
-  extra?: RequestExtra,
+  ctx?: ServerContext,
   deadline?: Deadline,
 ): Promise<ToolCall> {
-  const execute = deadline ? resilientExecutor(session.resilience, recorder, deadline) : undefined;
+  const execute = deadline ? resilientExecutor(context.resilience, recorder, deadline) : undefined;
   return {
-    client: await source.client(recorder, { execute, timeoutMs: session.resilience.settings.requestTimeoutMs }),
-    strategies: session.strategies,
+    client: await source.client(recorder, { execute, timeoutMs: context.resilience.settings.requestTimeoutMs }),
+    strategies: context.strategies,
     recorder,
-    today: todayOf(session.now()),
-    signal: extra?.signal,
-    onPage: extra ? progressReporter(extra) : undefined,
+    today: todayOf(context.now()),
+    signal: ctx?.mcpReq.signal,
+    onPage: ctx ? progressReporter(ctx) : undefined,
   };
 }
 
@@ -133,12 +145,12 @@ export function describePage(listing: string, page: PageReport): string {
 }
 
 /** Sends `notifications/progress` per page when the client asked for progress. */
-function progressReporter(extra: RequestExtra): ToolCall['onPage'] {
-  const progressToken = extra._meta?.progressToken;
+function progressReporter(ctx: ServerContext): ToolCall['onPage'] {
+  const progressToken = ctx.mcpReq._meta?.progressToken;
   if (progressToken === undefined) return undefined;
   let progress = 0;
   return (page, listing) =>
-    void extra.sendNotification({
+    void ctx.mcpReq.notify({
       method: 'notifications/progress',
       params: {
         progressToken,
@@ -148,10 +160,17 @@ function progressReporter(extra: RequestExtra): ToolCall['onPage'] {
     });
 }
 
-export function provenanceOf(source: TodoistSource, recorder: CallRecorder, extra: Partial<Provenance> = {}): Provenance {
+export function provenanceOf(
+  context: Pick<DojoContext, 'workspace'>,
+  source: TodoistSource,
+  recorder: CallRecorder,
+  extra: Partial<Provenance> = {},
+): Provenance {
   const note = recorder.notes.length ? recorder.notes.join('; ') : undefined;
   return {
     backend: source.kind,
+    ...(recorder.upstream && { upstream: recorder.upstream }),
+    ...(context.workspace && { workspace: context.workspace }),
     ...(source.kind === 'mock' && { scenario: source.scenario }),
     source: 'live',
     pages: recorder.pages,
@@ -165,10 +184,10 @@ export function provenanceOf(source: TodoistSource, recorder: CallRecorder, extr
   };
 }
 
-function present<Out>(answer: ToolAnswer<Out>, provenance: Provenance, session: DojoSession, recorder: CallRecorder): CallToolResult {
-  const body = session.strategies.output === 'raw' ? JSON.stringify(answer.raw, null, 2) : answer.summary.join('\n');
+function present<Out>(answer: ToolAnswer<Out>, provenance: Provenance, context: DojoContext, recorder: CallRecorder): CallToolResult {
+  const body = context.strategies.output === 'raw' ? JSON.stringify(answer.raw, null, 2) : answer.summary.join('\n');
   // The naive server never labelled its answers — that is the bug the lessons show.
-  const label = session.strategies.fallback === 'mock-on-error' ? [] : [provenanceLine(provenance)];
+  const label = context.strategies.fallback === 'mock-on-error' ? [] : [provenanceLine(provenance)];
   if (label.length && provenance.note) label.push(`Note: ${provenance.note}`);
   return {
     content: [{ type: 'text', text: [...label, body].join('\n') }],
@@ -181,31 +200,32 @@ function present<Out>(answer: ToolAnswer<Out>, provenance: Provenance, session: 
 async function cannedAnswer<In extends ObjectSchema, Out extends ObjectSchema>(
   tool: DojoTool<In, Out>,
   args: z.infer<In>,
-  session: DojoSession,
+  context: DojoContext,
   error: unknown,
 ): Promise<CallToolResult> {
   const recorder = new CallRecorder();
-  const answer = await tool.run(args, await openCall(session, session.canned, recorder));
+  const answer = await tool.run(args, await openCall(context, context.canned, recorder));
   return present(
     answer,
-    provenanceOf(session.canned, recorder, {
+    provenanceOf(context, context.canned, recorder, {
       scenario: 'canned',
       degraded: true,
-      note: `mock-on-error: the ${session.source.kind} call failed (${errorText(error)}) and canned mock todos were returned in its place, unlabelled`,
+      note: `mock-on-error: the ${context.source.kind} call failed (${errorText(error)}) and canned mock todos were returned in its place, unlabelled`,
     }),
-    session,
+    context,
     recorder,
   );
 }
 
-function failure(toolName: string, error: unknown, source: TodoistSource, recorder: CallRecorder): CallToolResult {
+function failure(toolName: string, error: unknown, context: DojoContext, recorder: CallRecorder): CallToolResult {
+  const source = context.source;
   const where = source.kind === 'mock' ? ` [mock backend, scenario "${source.scenario}"]` : '';
   const text = `${toolName} failed${where}: ${describeFailure(error)}`;
   return {
     isError: true,
     content: [{ type: 'text', text }],
     _meta: {
-      [PROVENANCE_META_KEY]: provenanceOf(source, recorder, { degraded: true, note: errorKind(error) }),
+      [PROVENANCE_META_KEY]: provenanceOf(context, source, recorder, { degraded: true, note: errorKind(error) }),
       [TIMELINE_META_KEY]: recorder.timeline.events,
     },
   };

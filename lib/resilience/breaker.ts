@@ -5,6 +5,9 @@
  * answers at once, for `cooldownMs`, without calling a dead upstream — so a
  * dead upstream costs milliseconds, not a timeout per call. Then one probe is
  * let through (half-open): success closes it, failure opens it again.
+ *
+ * Its state is a plain record, so it can live in a StateStore between
+ * requests (one breaker per tenant and backend, not per process).
  */
 import type { BreakerState } from './timeline';
 
@@ -25,50 +28,63 @@ export class BreakerOpenError extends Error {
   }
 }
 
+/** Everything a breaker remembers: plain data, changed in place. */
+export interface BreakerRecord {
+  state: BreakerState;
+  consecutiveFailures: number;
+  openedAt: number;
+  probeInFlight: boolean;
+}
+
+export function newBreakerRecord(): BreakerRecord {
+  return { state: 'closed', consecutiveFailures: 0, openedAt: 0, probeInFlight: false };
+}
+
 export class CircuitBreaker {
-  #state: BreakerState = 'closed';
-  #consecutiveFailures = 0;
-  #openedAt = 0;
-  #probeInFlight = false;
   readonly #now: () => number;
 
-  constructor(private readonly options: BreakerOptions) {
+  constructor(
+    private readonly options: BreakerOptions,
+    readonly record: BreakerRecord = newBreakerRecord(),
+  ) {
     this.#now = options.now ?? Date.now;
   }
 
   get state(): BreakerState {
-    if (this.#state === 'open' && this.#now() - this.#openedAt >= this.options.cooldownMs) this.#move('half-open');
-    return this.#state;
+    const record = this.record;
+    if (record.state === 'open' && this.#now() - record.openedAt >= this.options.cooldownMs) this.#move('half-open');
+    return record.state;
   }
 
   /** Throws BreakerOpenError when the call must not go out. */
   beforeRequest(): void {
     const state = this.state;
-    if (state === 'open') throw new BreakerOpenError(this.options.cooldownMs - (this.#now() - this.#openedAt));
+    if (state === 'open') throw new BreakerOpenError(this.options.cooldownMs - (this.#now() - this.record.openedAt));
     if (state === 'half-open') {
-      if (this.#probeInFlight) throw new BreakerOpenError(0);
-      this.#probeInFlight = true;
+      if (this.record.probeInFlight) throw new BreakerOpenError(0);
+      this.record.probeInFlight = true;
     }
   }
 
   recordSuccess(): void {
-    this.#consecutiveFailures = 0;
-    this.#probeInFlight = false;
-    if (this.#state !== 'closed') this.#move('closed');
+    this.record.consecutiveFailures = 0;
+    this.record.probeInFlight = false;
+    if (this.record.state !== 'closed') this.#move('closed');
   }
 
   recordFailure(): void {
-    this.#probeInFlight = false;
-    this.#consecutiveFailures += 1;
-    if (this.#state === 'half-open' || this.#consecutiveFailures >= this.options.failureThreshold) {
-      this.#openedAt = this.#now();
-      if (this.#state !== 'open') this.#move('open');
+    const record = this.record;
+    record.probeInFlight = false;
+    record.consecutiveFailures += 1;
+    if (record.state === 'half-open' || record.consecutiveFailures >= this.options.failureThreshold) {
+      record.openedAt = this.#now();
+      if (record.state !== 'open') this.#move('open');
     }
   }
 
   #move(to: BreakerState): void {
-    const from = this.#state;
-    this.#state = to;
+    const from = this.record.state;
+    this.record.state = to;
     this.options.onStateChange?.(from, to);
   }
 }

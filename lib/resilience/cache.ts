@@ -7,25 +7,26 @@ export interface StaleHit<Value> {
   ageSeconds: number;
 }
 
-export class LastGoodCache<Value> {
-  readonly #entries = new Map<string, { value: Value; storedAt: number }>();
+/** The cache's entries as a plain record (changed in place), so it can live in a StateStore. */
+export type CacheRecord<Value> = Record<string, { value: Value; storedAt: number }>;
 
+export class LastGoodCache<Value> {
   constructor(
     private readonly maxEntries = 100,
     private readonly now: () => number = Date.now,
+    readonly entries: CacheRecord<Value> = {},
   ) {}
 
   set(key: string, value: Value): void {
-    this.#entries.delete(key); // re-insert: Map order is our LRU order
-    this.#entries.set(key, { value, storedAt: this.now() });
-    if (this.#entries.size > this.maxEntries) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
-    }
+    // Re-insert: an object keeps string keys in insertion order, which is our LRU order.
+    delete this.entries[key];
+    this.entries[key] = { value, storedAt: this.now() };
+    const keys = Object.keys(this.entries);
+    for (const oldest of keys.slice(0, Math.max(0, keys.length - this.maxEntries))) delete this.entries[oldest];
   }
 
   get(key: string): StaleHit<Value> | undefined {
-    const entry = this.#entries.get(key);
+    const entry = Object.hasOwn(this.entries, key) ? this.entries[key] : undefined;
     if (!entry) return undefined;
     return { value: entry.value, ageSeconds: Math.round((this.now() - entry.storedAt) / 1000) };
   }

@@ -1,14 +1,13 @@
 /**
- * The MCP endpoint: Streamable HTTP with stateful sessions.
- * Connect with `/api/mcp` (mock backend) or `/api/mcp?backend=real`; see lib/mcp/http.
+ * The MCP endpoint: MCP 2026-07-28 (stateless, per request) and 2025-era
+ * clients, from one server factory. Connect with `/api/mcp` (mock backend)
+ * or `/api/mcp?backend=real`; see lib/mcp/http/endpoint.ts.
  */
-import { getSessionStore } from '@/lib/mcp/http/global-store';
-import { createMcpHttpHandler } from '@/lib/mcp/http/handler';
-import { createServerForSettings } from '@/lib/mcp/http/session-server';
+import { createMcpEndpoint } from '@/lib/mcp/http/endpoint';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const handle = createMcpHttpHandler({ createServer: createServerForSettings, store: getSessionStore() });
+const handle = createMcpEndpoint();
 
 export { handle as GET, handle as POST, handle as DELETE, handle as OPTIONS };

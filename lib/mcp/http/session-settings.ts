@@ -1,7 +1,8 @@
 /**
- * Per-session settings, taken from the endpoint URL's query when a session
- * starts: `/api/mcp?backend=mock&scenario=flaky&size=large&strategy=naive`.
- * Fixed for the session's life — a different setting is a different session.
+ * Per-request settings, taken from the endpoint URL's query:
+ * `/api/mcp?backend=mock&scenario=flaky&size=large&strategy=naive&workspace=demo-1`.
+ * There is no session: every request carries its settings, and what must
+ * last between requests lives in the caller's workspace (see ./workspace).
  */
 import { z } from 'zod';
 import { DATASET_SIZES, type DatasetSize } from '@/lib/mock/dataset';
@@ -10,7 +11,11 @@ import { STRATEGY_PRESETS } from '../strategies';
 
 export const SessionSettingsSchema = z.object({
   backend: z.enum(['mock', 'real']).default('mock'),
-  scenario: z.enum(SCENARIO_NAMES).default('faithful'),
+  /**
+   * Mock backend: when given, becomes the workspace's scenario. Left out, the
+   * workspace keeps the scenario it has (a lesson's fault switch may have set it).
+   */
+  scenario: z.enum(SCENARIO_NAMES).optional(),
   size: z.enum(Object.keys(DATASET_SIZES) as [DatasetSize, ...DatasetSize[]]).default('small'),
   strategy: z.enum(Object.keys(STRATEGY_PRESETS) as ['production', 'naive']).default('production'),
   seed: z.coerce.number().int().min(0).default(1),
@@ -21,15 +26,31 @@ export const SessionSettingsSchema = z.object({
   token: z.enum(['configured', 'missing', 'wrong']).default('configured'),
   /** Overrides the preset's output strategy, so a lesson can compare raw and compact with all else equal. */
   output: z.enum(['raw', 'compact']).optional(),
+  /** Which of the caller's workspaces (mock data and its writes, scenario, breaker, cache) to use. */
+  workspace: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'use 1–40 lowercase letters, digits or dashes')
+    .default('default'),
+  /**
+   * Real backend only. `todoist`: the configured token's API (no token: an honest error).
+   * `standin`: this app's Todoist stand-in — sample data over real HTTP, asked for by name.
+   * `auto`: the configured token's API if there is a token, else the stand-in (what the app's own pages use).
+   */
+  upstream: z.enum(['todoist', 'standin', 'auto']).default('todoist'),
 });
 
 export type SessionSettings = z.infer<typeof SessionSettingsSchema>;
 
+/** Query keys that are not settings (identity travels separately). */
+const NOT_SETTINGS = new Set(['learner']);
+
 export function parseSessionSettings(url: URL): { settings: SessionSettings } | { error: string } {
   const known = new Set(Object.keys(SessionSettingsSchema.shape));
+  const unknown = [...url.searchParams.keys()].find((key) => !known.has(key) && !NOT_SETTINGS.has(key));
+  if (unknown) return { error: `Unknown setting "${unknown}" in the endpoint URL. Known: ${[...known].join(', ')}.` };
   const query = Object.fromEntries([...url.searchParams].filter(([key]) => known.has(key)));
   const parsed = SessionSettingsSchema.safeParse(query);
   if (parsed.success) return { settings: parsed.data };
   const issue = parsed.error.issues[0];
-  return { error: `Invalid session setting "${issue?.path.join('.')}" in the endpoint URL: ${issue?.message}` };
+  return { error: `Invalid setting "${issue?.path.join('.')}" in the endpoint URL: ${issue?.message}` };
 }

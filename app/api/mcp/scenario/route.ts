@@ -1,10 +1,10 @@
-/** Switches a live mock session's scenario (the lessons' fault panel). See lib/mcp/http/scenario-endpoint.ts. */
-import { getSessionStore } from '@/lib/mcp/http/global-store';
-import { handleScenarioSwitch } from '@/lib/mcp/http/scenario-endpoint';
+/** Switches the scenario of a learner's mock workspace (the lessons' fault panel). See lib/mcp/http/workspace-endpoint.ts. */
+import { handleWorkspaceAction } from '@/lib/mcp/http/workspace-endpoint';
+import { getStateStore } from '@/lib/state';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export function POST(request: Request): Promise<Response> {
-  return handleScenarioSwitch(request, getSessionStore());
+  return handleWorkspaceAction('scenario', request, getStateStore());
 }

@@ -1,0 +1,163 @@
+/**
+ * The MCP endpoint as a Fetch handler: `(Request) => Promise<Response>`.
+ *
+ * Framework-free, so the same code runs in the Next route (app/api/mcp) and
+ * over plain node:http in tests and benchmarks. In order, every request:
+ * 1. passes the Origin/Host guard (DNS rebinding) and gets CORS headers;
+ * 2. has its body capped before anything parses it;
+ * 3. is tied to *who* is calling: a signed learner id (cookie or URL), else a throwaway workspace;
+ * 4. is served by the SDK's `createMcpHandler`: 2026-07-28 natively, 2025-era
+ *    clients through its stateless fallback — one fresh server per request
+ *    either way, built from the caller's workspace. No session, so any
+ *    instance can serve any request and nothing piles up between requests.
+ */
+import { createMcpHandler, type AuthInfo } from '@modelcontextprotocol/server';
+import {
+  anonymousTenant,
+  issueLearnerId,
+  learnerCookie,
+  learnerFromRequest,
+  serverSecret,
+  verifyLearnerId,
+  type Tenant,
+} from '@/lib/identity/learner';
+import { checkOrigin, isAllowedOrigin, originPolicyFromEnv, type OriginPolicy } from '@/lib/http/origin';
+import { readBodyCapped } from '@/lib/http/read-body';
+import { getStateStore, type StateStore } from '@/lib/state';
+import { loadRealConfig } from '../real-config';
+import type { ResilienceSettings } from '../resilience';
+import { createDojoMcpServer } from '../server';
+import type { RealConfig } from '../source';
+import { STRATEGY_PRESETS } from '../strategies';
+import { builtinStandin, type BuiltinStandin } from './builtin-standin';
+import { realConfigFor } from './real-upstream';
+import { parseSessionSettings, type SessionSettings } from './session-settings';
+import { openWorkspace } from './workspace';
+
+export interface McpEndpointOptions {
+  store?: StateStore;
+  policy?: OriginPolicy;
+  /** Largest request body accepted, in bytes (default 1 MiB, or DOJO_MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
+  /** Where the real backend's token comes from (default: configuration discovery). */
+  loadConfig?: () => Promise<RealConfig>;
+  /** The Todoist stand-in for `upstream=standin|auto` (default: the app's built-in one). */
+  standin?: () => Promise<BuiltinStandin>;
+  secret?: Buffer;
+  resilience?: Partial<ResilienceSettings>;
+  now?: () => Date;
+}
+
+/** What the factory needs to know about a request; travels as the request's authInfo. */
+interface RequestScope {
+  tenant: Tenant;
+  settings: SessionSettings;
+}
+
+const SCOPE_KEY = 'dojo/scope';
+const ALLOWED_HEADERS = 'content-type, accept, authorization, mcp-protocol-version, mcp-session-id, last-event-id';
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: Request) => Promise<Response> {
+  const store = options.store ?? getStateStore();
+  const policy = options.policy ?? originPolicyFromEnv();
+  const secret = options.secret ?? serverSecret();
+  const maxBodyBytes = options.maxBodyBytes ?? maxBodyFromEnv();
+  const upstreams = {
+    loadConfig: options.loadConfig ?? (() => loadRealConfig()),
+    standin: options.standin ?? (() => builtinStandin(store, secret)),
+  };
+
+  const mcp = createMcpHandler(
+    async (ctx) => {
+      const { tenant, settings } = ctx.authInfo?.extra?.[SCOPE_KEY] as RequestScope;
+      const workspace = await openWorkspace(store, tenant, settings, options.now);
+      return createDojoMcpServer({
+        backend: settings.backend,
+        strategies: { ...STRATEGY_PRESETS[settings.strategy], ...(settings.output && { output: settings.output }) },
+        mock: { backend: workspace.mock },
+        real: { loadConfig: realConfigFor(settings, tenant, upstreams) },
+        resilience: options.resilience,
+        resilienceRecord: workspace.resilience,
+        workspace: workspace.label,
+        persist: workspace.persist,
+        now: options.now,
+      });
+    },
+    { legacy: 'stateless', maxRequestBodySize: maxBodyBytes },
+  );
+
+  return async (request) => {
+    const refusal = checkOrigin(request, policy);
+    if (refusal) return jsonRpcError(403, -32000, `Forbidden: ${refusal}.`);
+    const cors = corsHeaders(request.headers.get('origin'), policy);
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors });
+
+    const parsed = parseSessionSettings(new URL(request.url));
+    if ('error' in parsed) return withHeaders(jsonRpcError(400, -32602, parsed.error), cors);
+
+    let body: Uint8Array<ArrayBuffer> | undefined;
+    if (request.method === 'POST') {
+      const read = await readBodyCapped(request, maxBodyBytes);
+      if ('tooLarge' in read) {
+        const limit = `${maxBodyBytes.toLocaleString('en-US')} bytes`;
+        return withHeaders(
+          jsonRpcError(413, -32600, `Request body too large: this endpoint accepts at most ${limit}. MCP messages are small JSON-RPC requests; send less data per call.`),
+          cors,
+        );
+      }
+      body = read.bytes;
+    }
+
+    const { tenant, cookie } = identify(request, policy, secret);
+    const scope: RequestScope = { tenant, settings: parsed.settings };
+    const authInfo: AuthInfo = { token: '', clientId: tenant.kind, scopes: [], extra: { [SCOPE_KEY]: scope } };
+    const forwarded = new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
+    const response = await mcp.fetch(forwarded, { authInfo });
+    return withHeaders(response, { ...cors, ...(cookie && { 'Set-Cookie': cookie }) });
+  };
+}
+
+/**
+ * Who is calling: a learner id this server signed (URL or cookie). A page of
+ * this app that has none yet gets one now, used for this very request; any
+ * other caller without one gets a throwaway workspace.
+ */
+function identify(request: Request, policy: OriginPolicy, secret: Buffer): { tenant: Tenant; cookie?: string } {
+  const known = learnerFromRequest(request, secret);
+  if (known) return { tenant: known };
+  const origin = request.headers.get('origin');
+  if (origin && isAllowedOrigin(origin, policy) && request.headers.get('sec-fetch-site') === 'same-origin') {
+    const learnerId = issueLearnerId(secret);
+    return { tenant: verifyLearnerId(learnerId, secret)!, cookie: learnerCookie(learnerId) };
+  }
+  return { tenant: anonymousTenant() };
+}
+
+function maxBodyFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const value = Number(env.DOJO_MAX_BODY_BYTES);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_BODY_BYTES;
+}
+
+function corsHeaders(origin: string | null, policy: OriginPolicy): Record<string, string> {
+  if (!origin || !isAllowedOrigin(origin, policy)) return {};
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Methods': 'POST, OPTIONS',
+    'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+    // 2025-era clients still look for a session id; the stateless server never sends one, but a client may read it.
+    'Access-Control-Expose-Headers': 'Mcp-Session-Id, Mcp-Protocol-Version',
+    Vary: 'Origin',
+  };
+}
+
+function withHeaders(response: Response, extra: Record<string, string>): Response {
+  if (Object.keys(extra).length === 0) return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+export function jsonRpcError(status: number, code: number, message: string): Response {
+  return Response.json({ jsonrpc: '2.0', error: { code, message }, id: null }, { status });
+}

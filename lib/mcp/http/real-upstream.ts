@@ -1,0 +1,47 @@
+/**
+ * Which real Todoist a request talks to — always over real HTTP:
+ * - `todoist`: the configured token and base URL (no token: the honest missing-token error);
+ * - `standin`: this app's Todoist stand-in, a sample account of the caller's own;
+ * - `auto`: the configured API when a token is configured, else the stand-in.
+ * Outside clients default to `todoist`, so a person who forgot their token is
+ * told so, and never handed sample tasks in place of theirs.
+ */
+import type { Tenant } from '@/lib/identity/learner';
+import type { RealConfig } from '../source';
+import type { BuiltinStandin } from './builtin-standin';
+import type { SessionSettings } from './session-settings';
+
+export interface RealUpstreamDeps {
+  /** Configuration discovery (environment → config file → settings page), read at call time. */
+  loadConfig: () => Promise<RealConfig>;
+  standin: () => Promise<BuiltinStandin>;
+}
+
+export function realConfigFor(
+  settings: Pick<SessionSettings, 'upstream' | 'token' | 'workspace'>,
+  tenant: Tenant,
+  deps: RealUpstreamDeps,
+): () => Promise<RealConfig> {
+  return async () => {
+    const configured = await deps.loadConfig();
+    const useStandin = settings.upstream === 'standin' || (settings.upstream === 'auto' && !configured.token);
+    if (!useStandin) return withSimulatedToken({ ...configured, upstream: 'todoist' }, settings.token);
+    const standin = await deps.standin();
+    const sample: RealConfig = {
+      token: standin.tokenFor(tenant, settings.workspace),
+      baseUrl: standin.baseUrl,
+      upstream: 'standin',
+      whereToSetToken: configured.whereToSetToken,
+    };
+    return withSimulatedToken(sample, settings.token);
+  };
+}
+
+/** A deliberately wrong token: the API answers 401 to it, as to a revoked one. */
+export const WRONG_TOKEN = 'dojo-simulated-wrong-token';
+
+function withSimulatedToken(config: RealConfig, token: SessionSettings['token']): RealConfig {
+  if (token === 'missing') return { ...config, token: undefined };
+  if (token === 'wrong') return { ...config, token: WRONG_TOKEN };
+  return config;
+}

@@ -1,0 +1,69 @@
+/**
+ * Changes a learner's mock workspace between calls — the lessons' fault
+ * panel: a workspace answers well, then its "upstream" starts failing, and
+ * the production strategy's retries, breaker and stale cache show themselves.
+ *
+ *   POST /api/mcp/scenario?workspace=fallback&size=small   {"name": "down"}
+ *   POST /api/mcp/reset?workspace=fallback&size=small      (back to the generated data)
+ *
+ * The query is the same one the MCP endpoint takes; the learner comes from
+ * the cookie (or `learner=` in the URL), never from the body.
+ */
+import { learnerFromRequest, serverSecret } from '@/lib/identity/learner';
+import { checkOrigin, isAllowedOrigin, originPolicyFromEnv, type OriginPolicy } from '@/lib/http/origin';
+import { createMockBackend } from '@/lib/mock/backend';
+import { ScenarioSettingsSchema } from '@/lib/mock/scenarios';
+import { newMockWorkspaceState, type MockWorkspaceState } from '@/lib/mock/workspace-state';
+import type { StateStore } from '@/lib/state';
+import { parseSessionSettings } from './session-settings';
+import { mockStateKey } from './workspace';
+
+export type WorkspaceAction = 'scenario' | 'reset';
+
+export async function handleWorkspaceAction(
+  action: WorkspaceAction,
+  request: Request,
+  store: StateStore,
+  policy: OriginPolicy = originPolicyFromEnv(),
+  secret: Buffer = serverSecret(),
+): Promise<Response> {
+  const refusal = checkOrigin(request, policy) ?? stateChangeRefusal(request, policy);
+  if (refusal) return Response.json({ error: `Forbidden: ${refusal}.` }, { status: 403 });
+  const tenant = learnerFromRequest(request, secret);
+  if (!tenant) {
+    return Response.json({ error: 'No learner id: open a page of this app first (it sets the dojo-learner cookie).' }, { status: 401 });
+  }
+  const parsed = parseSessionSettings(new URL(request.url));
+  if ('error' in parsed) return Response.json({ error: parsed.error }, { status: 400 });
+  const { settings } = parsed;
+  if (settings.backend !== 'mock') {
+    return Response.json(
+      { error: 'Only a mock workspace can be switched: a real backend’s faults come from the real API (or the stand-in’s /__dojo/scenario).' },
+      { status: 409 },
+    );
+  }
+
+  const key = mockStateKey(tenant, settings);
+  const state = (await store.get<MockWorkspaceState>(key)) ?? newMockWorkspaceState();
+  const backend = createMockBackend({ size: settings.size, seed: settings.seed, state });
+  if (action === 'reset') {
+    backend.reset();
+  } else {
+    const scenario = ScenarioSettingsSchema.safeParse(await request.json().catch(() => undefined));
+    if (!scenario.success) {
+      const issue = scenario.error.issues[0];
+      return Response.json({ error: `Invalid scenario: ${issue?.path.join('.') || 'body'} ${issue?.message}` }, { status: 400 });
+    }
+    backend.setScenario(scenario.data);
+  }
+  await store.set(key, state);
+  return Response.json({ workspace: settings.workspace, scenario: backend.scenario });
+}
+
+/** A state change must come from a page we trust, as JSON (a cross-site form cannot send JSON without asking). */
+function stateChangeRefusal(request: Request, policy: OriginPolicy): string | undefined {
+  const origin = request.headers.get('origin');
+  if (!origin || !isAllowedOrigin(origin, policy)) return 'a workspace change must come from this app (Origin)';
+  if (!request.headers.get('content-type')?.includes('application/json')) return 'the body must be JSON';
+  return undefined;
+}

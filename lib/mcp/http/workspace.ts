@@ -1,0 +1,68 @@
+/**
+ * A caller's workspace for one request: the state their requests share,
+ * loaded from the StateStore and written back after each tool call.
+ *
+ * Keyed by *who* (the tenant, from a verified learner id — never a session
+ * id, a header or a tool argument) and *which workspace* (a name from the
+ * URL, so a lesson's demos can keep their data apart). Anonymous callers get
+ * a throwaway workspace that is never stored.
+ */
+import type { Tenant } from '@/lib/identity/learner';
+import { createMockBackend, type MockBackend } from '@/lib/mock/backend';
+import { newMockWorkspaceState, type MockWorkspaceState } from '@/lib/mock/workspace-state';
+import { stateKey, type StateStore } from '@/lib/state';
+import { newResilienceRecord, type ResilienceRecord } from '../resilience';
+import type { SessionSettings } from './session-settings';
+
+export interface RequestWorkspace {
+  /** The name provenance shows: the workspace, or "throwaway" for anonymous callers. */
+  label: string;
+  /** Mock backend only: the caller's mock over their own state. */
+  mock?: MockBackend;
+  resilience: ResilienceRecord;
+  /** Writes what this request changed back to the store. */
+  persist(): Promise<void>;
+}
+
+export async function openWorkspace(
+  store: StateStore,
+  tenant: Tenant,
+  settings: SessionSettings,
+  now?: () => Date,
+): Promise<RequestWorkspace> {
+  const keep = tenant.kind === 'learner';
+  const key = (kind: string) => stateKey(tenant.key, settings.workspace, kind);
+  const resilienceKey = key(`resilience-${settings.backend}-${dataKey(settings)}`);
+  const resilience = (keep && (await store.get<ResilienceRecord>(resilienceKey))) || newResilienceRecord();
+
+  let mock: MockBackend | undefined;
+  let mockState: MockWorkspaceState | undefined;
+  const mockKey = mockStateKey(tenant, settings);
+  if (settings.backend === 'mock') {
+    mockState = (keep && (await store.get<MockWorkspaceState>(mockKey))) || newMockWorkspaceState({ scenario: settings.scenario });
+    mock = createMockBackend({ size: settings.size, seed: settings.seed, now, state: mockState });
+    // A scenario in the URL becomes the workspace's; without one, the workspace keeps what a switch set.
+    if (settings.scenario && settings.scenario !== mock.scenario.name) mock.setScenario(settings.scenario);
+  }
+
+  return {
+    label: keep ? settings.workspace : 'throwaway',
+    mock,
+    resilience,
+    persist: async () => {
+      if (!keep) return;
+      await store.set(resilienceKey, resilience);
+      if (mockState) await store.set(mockKey, mockState);
+    },
+  };
+}
+
+/** The mock's data depends on size and seed; a real backend's on where it points. */
+function dataKey(settings: SessionSettings): string {
+  return settings.backend === 'mock' ? `${settings.size}-${settings.seed}` : settings.upstream;
+}
+
+/** The mock state of a workspace, for the scenario switch and reset routes (undefined until first used). */
+export function mockStateKey(tenant: Tenant, settings: Pick<SessionSettings, 'workspace' | 'size' | 'seed'>): string {
+  return stateKey(tenant.key, settings.workspace, `mock-${settings.size}-${settings.seed}`);
+}

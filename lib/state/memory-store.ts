@@ -1,0 +1,87 @@
+/**
+ * The in-memory StateStore: bounded, so abandoned workspaces cannot pile up.
+ *
+ * An entry idle for longer than `idleMs` is dropped (on access and by a
+ * periodic sweep, so memory returns even when nobody calls), and at
+ * `maxEntries` the least recently used entry makes room. A Map keeps
+ * insertion order: re-inserting on every touch makes its first key the LRU.
+ */
+import type { StateStore } from './store';
+
+export interface MemoryStoreOptions {
+  idleMs: number;
+  maxEntries: number;
+  now?: () => number;
+  /** How often to sweep idle entries; 0 turns the timer off (tests sweep by hand). */
+  sweepEveryMs?: number;
+}
+
+interface Entry {
+  value: unknown;
+  lastSeen: number;
+}
+
+export class MemoryStateStore implements StateStore {
+  readonly #entries = new Map<string, Entry>();
+  readonly #now: () => number;
+  readonly #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly options: MemoryStoreOptions) {
+    this.#now = options.now ?? Date.now;
+    const every = options.sweepEveryMs ?? Math.min(options.idleMs, 60_000);
+    if (every > 0) {
+      this.#timer = setInterval(() => this.sweep(), every);
+      // The sweep must never keep a process (a test, the stdio server) alive.
+      this.#timer.unref?.();
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (this.#isIdle(entry)) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    this.#touch(key, entry);
+    return entry.value as T;
+  }
+
+  async set<T>(key: string, value: T): Promise<void> {
+    this.#touch(key, { value, lastSeen: 0 });
+    while (this.#entries.size > this.options.maxEntries) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.#entries.delete(oldest);
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    this.#entries.delete(key);
+  }
+
+  /** Drops every idle entry. */
+  sweep(): void {
+    for (const [key, entry] of this.#entries) {
+      if (this.#isIdle(entry)) this.#entries.delete(key);
+    }
+  }
+
+  close(): void {
+    if (this.#timer) clearInterval(this.#timer);
+  }
+
+  #touch(key: string, entry: Entry): void {
+    entry.lastSeen = this.#now();
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+  }
+
+  #isIdle(entry: Entry): boolean {
+    return this.#now() - entry.lastSeen > this.options.idleMs;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Where everything a caller's requests share lives between requests.
+ *
+ * With MCP 2026-07-28 there is no protocol session to hang state on, and a
+ * module-level Map would tie a learner to one process. So state goes through
+ * this small async interface, keyed by *who* is calling and *which
+ * workspace*. The in-memory implementation is the embedded default; a Redis
+ * one can implement the same three calls for many app instances.
+ *
+ * Values are plain data (JSON-serializable), so any implementation can store
+ * them. The in-memory store hands back the very object it holds: callers
+ * change it in place and `set` it again when done, which is what a Redis
+ * store needs and costs nothing here.
+ */
+export interface StateStore {
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** A key under one tenant and workspace: `tenant/workspace/kind`. Parts never contain `/`. */
+export function stateKey(tenant: string, workspace: string, kind: string): string {
+  for (const part of [tenant, workspace, kind]) {
+    if (!part || part.includes('/')) throw new Error(`stateKey: invalid key part "${part}"`);
+  }
+  return `${tenant}/${workspace}/${kind}`;
+}
