@@ -20,7 +20,7 @@ export default defineLesson({
       id: 'count-the-tasks',
       title: 'How many tasks do I have?',
       description:
-        'list_tasks with the naive (first page only) and the production (every page) strategy. On the naive mock both agree; on the real backend they do not.',
+        'list_tasks with the naive (first page only) and the production (every page) strategy. On the naive mock both agree; on the real backend they do not. With no token, "real" is the app’s Todoist stand-in: 180 tasks over real HTTP, pages of 50 by default.',
       tool: 'list_tasks',
       arguments: {},
       defaults: { backend: 'real', strategy: 'naive', scenario: 'faithful', size: 'small', token: 'configured' },
@@ -34,7 +34,8 @@ export default defineLesson({
       compare: {
         left: { strategy: 'naive' },
         right: { strategy: 'production' },
-        point: 'The naive code reads one page of 50 and never looks at next_cursor; the production code reads until next_cursor is null.',
+        point:
+          'The naive read returns 50 of 180 tasks and says nothing: it reads one page of 50 and never looks at next_cursor. The production read follows next_cursor until it is null and returns all 180.',
       },
     },
     {

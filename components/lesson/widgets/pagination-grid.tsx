@@ -6,9 +6,7 @@
  * the same row is measured against it.
  */
 import { useId, useState } from 'react';
-import { useSettings } from '@/components/settings/use-settings';
-import { isReport } from '@/components/settings/sources';
-import { describeGrid, describeRealBackend } from '@/lib/lessons/widgets/grid-tally';
+import { describeGrid, describeUpstream } from '@/lib/lessons/widgets/grid-tally';
 import type { PanelSettings } from '@/lib/lessons/schema';
 import { PRIMARY_BUTTON } from '../panel/buttons';
 import { useHydrated } from '../panel/use-hydrated';
@@ -32,8 +30,15 @@ function mockSettings(large: boolean): Omit<PanelSettings, 'strategy'> {
     : { backend: 'mock', scenario: 'naive', size: 'tiny', token: 'configured' };
 }
 
-// Scenario and size do not apply to the real backend; they are set only because a session's settings are complete.
-const REAL_SETTINGS: Omit<PanelSettings, 'strategy'> = { backend: 'real', scenario: 'faithful', size: 'small', token: 'configured' };
+// Scenario and size do not apply to the real backend; they are set only because a run's settings are complete.
+// `upstream: auto`: Todoist with a configured token, else the app's stand-in (180 tasks), so the grid works offline.
+const REAL_SETTINGS: Omit<PanelSettings, 'strategy'> = {
+  backend: 'real',
+  scenario: 'faithful',
+  size: 'small',
+  token: 'configured',
+  upstream: 'auto',
+};
 
 export function PaginationGrid({ slug }: { slug: string }) {
   const { add: observe } = useObservations(slug);
@@ -65,7 +70,7 @@ export function PaginationGrid({ slug }: { slug: string }) {
       widget: 'pagination-grid',
       summary: describeGrid([
         { label: largeMock ? 'the large mock (5,000 tasks)' : "the story's mock", naive: mockNaive, production: mockProduction },
-        { label: 'the real backend', naive: realNaive, production: realProduction },
+        { label: realNaive.upstream === 'standin' ? 'the real backend (the Todoist stand-in)' : 'the real backend', naive: realNaive, production: realProduction },
       ]),
     });
   };
@@ -77,9 +82,10 @@ export function PaginationGrid({ slug }: { slug: string }) {
     cells['mock-production'].reset();
   };
 
+  // Canned todos (the naive fallback after a failed real call) count nothing that exists.
   const exactOf = (row: Row) => {
     const production = cells[`${row}-production`].observation;
-    return production?.ok ? production.count : undefined;
+    return production?.ok && !production.canned ? production.count : undefined;
   };
 
   return (
@@ -120,7 +126,7 @@ export function PaginationGrid({ slug }: { slug: string }) {
             {(['mock', 'real'] as const).map((row) => (
               <tr key={row}>
                 <th scope="row" className="pr-1 text-left align-top">
-                  <RowHeader row={row} largeMock={largeMock} />
+                  <RowHeader row={row} largeMock={largeMock} upstream={cells['real-production'].observation?.upstream ?? cells['real-naive'].observation?.upstream} />
                 </th>
                 {COLUMNS.map(({ column }) => (
                   <PaginationCell
@@ -159,9 +165,7 @@ export function PaginationGrid({ slug }: { slug: string }) {
   );
 }
 
-function RowHeader({ row, largeMock }: { row: Row; largeMock: boolean }) {
-  const settings = useSettings();
-  const report = settings.data && isReport(settings.data) ? settings.data : undefined;
+function RowHeader({ row, largeMock, upstream }: { row: Row; largeMock: boolean; upstream: 'mock' | 'standin' | 'todoist' | undefined }) {
   if (row === 'mock') {
     return (
       <>
@@ -175,7 +179,9 @@ function RowHeader({ row, largeMock }: { row: Row; largeMock: boolean }) {
   return (
     <>
       <span className="block text-lg font-semibold">Real</span>
-      <span className="block text-sm font-normal text-muted">Todoist — {describeRealBackend(report?.keys.todoistApiBaseUrl.display)}</span>
+      <span data-testid="grid-real-upstream" className="block text-sm font-normal text-muted">
+        {describeUpstream(upstream)}
+      </span>
       <span className="mt-1 block text-sm font-normal text-muted">Its size is whatever that account holds.</span>
     </>
   );

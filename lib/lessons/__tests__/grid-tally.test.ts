@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeGrid, describeRealBackend, headline, tally, verdict } from '../widgets/grid-tally';
+import { describeGrid, describeUpstream, headline, tally, verdict } from '../widgets/grid-tally';
 
 describe('tally', () => {
   it('the naive mock: 12 = 12, nothing missing', () => {
@@ -26,12 +26,21 @@ describe('tally', () => {
   });
 });
 
-describe('describeRealBackend', () => {
-  it('names the stand-in, Todoist, or the host', () => {
-    expect(describeRealBackend('http://127.0.0.1:4011/api/v1')).toBe('here the local stand-in at 127.0.0.1:4011');
-    expect(describeRealBackend('https://api.todoist.com/api/v1')).toBe('your Todoist account');
-    expect(describeRealBackend('https://todoist.internal.example/api/v1')).toBe('the Todoist API at todoist.internal.example');
-    expect(describeRealBackend(undefined)).toBe('the configured Todoist API');
+describe('canned todos', () => {
+  it('are never counted as real, whatever the production cell knows', () => {
+    const result = tally(12, undefined, true);
+    expect(result).toEqual({ kind: 'canned', returned: 12 });
+    expect(headline(result)).toBe('12 canned');
+    expect(verdict(result)).toMatch(/^Canned mock todos, swapped in after the real call failed/);
+    expect(tally(12, 180, true).kind).toBe('canned');
+  });
+});
+
+describe('describeUpstream', () => {
+  it('names the stand-in, Todoist, or what real will reach', () => {
+    expect(describeUpstream('standin')).toMatch(/^the Todoist stand-in on this machine/);
+    expect(describeUpstream('todoist')).toBe('Todoist — your account');
+    expect(describeUpstream(undefined)).toMatch(/without one, this app's Todoist stand-in/);
   });
 });
 
@@ -45,6 +54,16 @@ describe('describeGrid', () => {
     ).toBe(
       "In the pagination grid: on the story's mock the naive read returned 12 = 12 tasks in 1 request, the production read 12; " +
         'on the real backend the naive read returned 50 of 180 tasks in 1 request (130 missing, and nothing said so), the production read 180.',
+    );
+  });
+
+  it('a canned naive cell is named as canned, not as a count', () => {
+    expect(
+      describeGrid([
+        { label: 'the real backend', naive: { ok: true, count: 12, requests: 1, canned: true }, production: { ok: false, requests: 0 } },
+      ]),
+    ).toBe(
+      'In the pagination grid: on the real backend the real call failed, the naive read returned 12 canned mock todos instead and said nothing, the production read failed and said so.',
     );
   });
 });

@@ -21,6 +21,7 @@ interface PaginationCellProps {
 }
 
 const TONES: Record<Tally['kind'], string> = {
+  canned: 'border-danger',
   match: 'border-success',
   missing: 'border-danger',
   extra: 'border-danger',
@@ -31,7 +32,7 @@ export function PaginationCell({ id, label, settings, run, exact, onRun, disable
   const { observation, pending, messages } = run;
   const taskPages = pagesOf(messages, 'tasks');
   const counted = observation?.ok ? observation.count : undefined;
-  const result = counted === undefined ? undefined : tally(counted, exact);
+  const result = counted === undefined ? undefined : tally(counted, exact, observation?.canned);
   const state = pending ? 'running' : !observation ? 'idle' : observation.ok ? 'done' : 'error';
 
   return (
@@ -39,7 +40,8 @@ export function PaginationCell({ id, label, settings, run, exact, onRun, disable
       data-testid={`grid-cell-${id}`}
       data-state={state}
       data-returned={counted}
-      data-exist={result && result.kind !== 'unknown' ? result.exact : undefined}
+      data-exist={result && 'exact' in result ? result.exact : undefined}
+      data-canned={result?.kind === 'canned' || undefined}
       data-match={result ? String(result.kind === 'match') : undefined}
       className={`border-2 p-3 align-top ${result ? TONES[result.kind] : 'border-border'}`}
     >
@@ -60,12 +62,16 @@ export function PaginationCell({ id, label, settings, run, exact, onRun, disable
             <p data-testid="cell-headline" className="font-mono text-3xl font-bold">
               {headline(result)}
             </p>
-            <p data-testid="cell-verdict" className={`font-semibold ${result.kind === 'match' ? 'text-success' : result.kind === 'unknown' ? 'text-muted' : 'text-danger'}`}>
+            <p
+              data-testid="cell-verdict"
+              className={`font-semibold ${result.kind === 'match' ? 'text-success' : result.kind === 'unknown' ? 'text-muted' : 'text-danger'}`}
+            >
               {verdict(result)}
             </p>
           </>
         )}
-        {observation?.ok && (
+        {/* The canned mock's pages and requests are not Todoist's: showing them would mislead. */}
+        {observation?.ok && !observation.canned && (
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
             <dt className="text-muted">Pages of tasks</dt>
             <dd data-testid="cell-pages">{taskPages.length || observation.pages}</dd>
@@ -76,7 +82,7 @@ export function PaginationCell({ id, label, settings, run, exact, onRun, disable
           </dl>
         )}
         {/* The naive code got a next_cursor with its page, and never sent it back. */}
-        {observation?.ok && settings.strategy === 'naive' && taskPages.at(-1)?.more && (
+        {observation?.ok && !observation.canned && settings.strategy === 'naive' && taskPages.at(-1)?.more && (
           <p data-testid="cell-cursor-ignored" className="text-sm">
             The page said <q>more to come</q>; next_cursor was ignored.
           </p>
