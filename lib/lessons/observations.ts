@@ -43,6 +43,8 @@ export interface Observation {
   error?: string;
   /** The naive fallback swapped in its canned mock todos. */
   canned: boolean;
+  /** Who answered a real-backend call: Todoist itself, or the app's stand-in (sample data over real HTTP). */
+  upstream?: 'mock' | 'standin' | 'todoist';
   summary: string;
 }
 
@@ -82,6 +84,7 @@ export function observeCall(settings: PanelSettings, tool: string, outcome: Call
     firstLine,
     ...(!ok && { error: errorSentence(text) }),
     canned: provenance?.scenario === 'canned',
+    ...(provenance?.upstream && { upstream: provenance.upstream }),
   };
   return { ...observation, summary: describeRun(observation) };
 }
@@ -109,18 +112,19 @@ function observeThrown(settings: PanelSettings, tool: string, error: Error): Obs
 }
 
 /** "With the naive strategy and no token, the real backend" — the settings that matter, in words. */
-export function describeSettings(settings: PanelSettings): string {
+export function describeSettings(settings: PanelSettings, upstream?: Observation['upstream']): string {
   const token = { configured: '', missing: ' and no token', wrong: ' and a wrong token' }[settings.token];
+  const answeredBy = upstream === 'standin' ? ' (the Todoist stand-in on this machine, sample data)' : '';
   const backend =
     settings.backend === 'real'
-      ? 'the real backend'
+      ? `the real backend${answeredBy}`
       : `the mock backend (scenario "${settings.scenario}", ${settings.size} data)`;
   return `With the ${settings.strategy} strategy${settings.backend === 'real' ? token : ''}, ${backend}`;
 }
 
 /** One sentence a learner (and Claude) can read without the panel in front of them. */
 export function describeRun(observation: Omit<Observation, 'summary'>): string {
-  const subject = describeSettings(observation.settings);
+  const subject = describeSettings(observation.settings, observation.upstream);
   if (!observation.ok) return `${subject} answered with an error: "${observation.error ?? 'unknown error'}"`;
   const what = quantity(observation);
   if (observation.canned) {

@@ -46,12 +46,30 @@ const PanelSettingsFields = z.object({
   token: z.enum(['configured', 'missing', 'wrong']),
   /** Overrides the strategy's output (raw API JSON or compact lines). */
   output: z.enum(['raw', 'compact']).optional(),
+  /**
+   * Which of the learner's workspaces (mock data and its writes, scenario,
+   * breaker, last-good cache) the runs use. Runs in the same workspace see
+   * each other's state: a demo that needs a cache filled by an earlier run
+   * names one; demos whose state must not mix name different ones.
+   */
+  workspace: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  /**
+   * Real backend: `auto` reaches the configured token's Todoist, or the app's
+   * Todoist stand-in when no token is configured — so a demo shows its point
+   * offline. (`todoist` asks for Todoist whatever happens.)
+   */
+  upstream: z.enum(['todoist', 'standin', 'auto']).optional(),
 });
 
 export const PanelSettingsSchema = PanelSettingsFields.extend({
   token: PanelSettingsFields.shape.token.default('configured'),
 });
 export type PanelSettings = z.infer<typeof PanelSettingsSchema>;
+
+/** A demo's starting settings: the real backend reaches the stand-in when no token is configured, unless a demo says otherwise. */
+const DemoDefaultsSchema = PanelSettingsSchema.extend({
+  upstream: PanelSettingsFields.shape.upstream.default('auto'),
+});
 
 export const DemoSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -60,8 +78,19 @@ export const DemoSchema = z.object({
   description: z.string().min(1),
   tool: z.enum(TOOL_NAMES),
   arguments: z.record(z.string(), z.unknown()).default({}),
+  /** Arguments the learner may edit before a run (a text field each), with examples to pick from. */
+  inputs: z
+    .array(
+      z.object({
+        /** The argument's name; its starting value is `arguments[name]`. */
+        name: z.string().min(1),
+        label: z.string().min(1),
+        examples: z.array(z.string().min(1)).default([]),
+      }),
+    )
+    .default([]),
   /** The settings the demo starts with. */
-  defaults: PanelSettingsSchema,
+  defaults: DemoDefaultsSchema,
   /** Which toggles the learner may flip, and to what. */
   offers: z.object({
     backends: z.array(z.enum(['mock', 'real'])).min(1),
@@ -79,8 +108,12 @@ export const DemoSchema = z.object({
       point: z.string().min(1),
     })
     .optional(),
+}).refine((demo) => demo.inputs.every((input) => typeof demo.arguments[input.name] === 'string'), {
+  message: 'every input must name a string argument (its starting value)',
+  path: ['inputs'],
 });
 export type Demo = z.infer<typeof DemoSchema>;
+export type DemoInput = Demo['inputs'][number];
 
 /** A real source file shown in the lesson: by exported symbol (preferred: survives edits) or by line range. */
 export const SourceExcerptSchema = z
@@ -121,7 +154,14 @@ export const PromptTemplateSchema = z.object({
 export type PromptTemplate = z.infer<typeof PromptTemplateSchema>;
 
 /** Lesson-specific live views shown beside the demos. */
-export const WIDGETS = ['config-resolution', 'pagination-grid', 'task-tree', 'fault-timeline', 'size-compare', 'layers'] as const;
+export const WIDGETS = [
+  'config-resolution',
+  'pagination-grid',
+  'task-tree',
+  'fault-timeline',
+  'size-compare',
+  'layers',
+] as const;
 export type Widget = (typeof WIDGETS)[number];
 
 export const LessonMetaSchema = z.object({
