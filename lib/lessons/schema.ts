@@ -46,30 +46,12 @@ const PanelSettingsFields = z.object({
   token: z.enum(['configured', 'missing', 'wrong']),
   /** Overrides the strategy's output (raw API JSON or compact lines). */
   output: z.enum(['raw', 'compact']).optional(),
-  /**
-   * Which of the learner's workspaces (mock data and its writes, scenario,
-   * breaker, last-good cache) the runs use. Runs in the same workspace see
-   * each other's state: a demo that needs a cache filled by an earlier run
-   * names one; demos whose state must not mix name different ones.
-   */
-  workspace: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
-  /**
-   * Real backend: `auto` reaches the configured token's Todoist, or the app's
-   * Todoist stand-in when no token is configured — so a demo shows its point
-   * offline. (`todoist` asks for Todoist whatever happens.)
-   */
-  upstream: z.enum(['todoist', 'standin', 'auto']).optional(),
 });
 
 export const PanelSettingsSchema = PanelSettingsFields.extend({
   token: PanelSettingsFields.shape.token.default('configured'),
 });
 export type PanelSettings = z.infer<typeof PanelSettingsSchema>;
-
-/** A demo's starting settings: the real backend reaches the stand-in when no token is configured, unless a demo says otherwise. */
-const DemoDefaultsSchema = PanelSettingsSchema.extend({
-  upstream: PanelSettingsFields.shape.upstream.default('auto'),
-});
 
 export const DemoSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -90,7 +72,7 @@ export const DemoSchema = z.object({
     )
     .default([]),
   /** The settings the demo starts with. */
-  defaults: DemoDefaultsSchema,
+  defaults: PanelSettingsSchema,
   /** Which toggles the learner may flip, and to what. */
   offers: z.object({
     backends: z.array(z.enum(['mock', 'real'])).min(1),

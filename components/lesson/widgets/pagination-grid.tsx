@@ -31,14 +31,8 @@ function mockSettings(large: boolean): Omit<PanelSettings, 'strategy'> {
 }
 
 // Scenario and size do not apply to the real backend; they are set only because a run's settings are complete.
-// `upstream: auto`: Todoist with a configured token, else the app's stand-in (180 tasks), so the grid works offline.
-const REAL_SETTINGS: Omit<PanelSettings, 'strategy'> = {
-  backend: 'real',
-  scenario: 'faithful',
-  size: 'small',
-  token: 'configured',
-  upstream: 'auto',
-};
+// The panel's plumbing sends the real backend `upstream=auto`: Todoist with a token, else the app's stand-in (180 tasks).
+const REAL_SETTINGS: Omit<PanelSettings, 'strategy'> = { backend: 'real', scenario: 'faithful', size: 'small', token: 'configured' };
 
 export function PaginationGrid({ slug }: { slug: string }) {
   const { add: observe } = useObservations(slug);

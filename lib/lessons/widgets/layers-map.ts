@@ -36,8 +36,8 @@ export const LAYERS: readonly Layer[] = [
       },
       {
         face: 'HTTP',
-        role: 'Streamable HTTP, one server per session (Claude Code, MCP Inspector)',
-        files: ['app/api/mcp/route.ts', 'lib/mcp/http/handler.ts'],
+        role: 'Streamable HTTP, one server per request, 2026-07-28 and 2025-11-25 (Claude Code, MCP Inspector)',
+        files: ['app/api/mcp/route.ts', 'lib/mcp/http/endpoint.ts'],
       },
       {
         face: 'stdio',
@@ -104,7 +104,7 @@ export const LAYERS: readonly Layer[] = [
       { role: 'Requests, auth, timeouts; every failure a typed error', files: ['lib/todoist/client.ts', 'lib/todoist/errors.ts'] },
       { role: 'The response contract (zod)', files: ['lib/todoist/schemas.ts'] },
       { role: 'The seam: Request → Response, real fetch or the mock', files: ['lib/todoist/transport.ts', 'lib/mock/transport.ts'] },
-      { role: 'Mock or real, chosen once per session', files: ['lib/mcp/source.ts'] },
+      { role: 'Mock, the stand-in or Todoist, chosen per request from its settings', files: ['lib/mcp/source.ts'] },
     ],
   },
 ];
