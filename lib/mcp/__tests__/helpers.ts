@@ -1,7 +1,8 @@
-/** Connects the real SDK Client to a Dojo server in process (InMemoryTransport). */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+/**
+ * Connects the real SDK v2 Client to a Dojo server in process (InMemoryTransport,
+ * one server for the connection, as over stdio). HTTP and both protocol eras: see http.test.ts.
+ */
+import { Client, InMemoryTransport, type CallToolResult } from '@modelcontextprotocol/client';
 import { createDojoMcpServer, type DojoServerOptions } from '../server';
 import { PROVENANCE_META_KEY, type Provenance } from '../provenance';
 

@@ -2,7 +2,7 @@
  * The Dojo MCP server through the real SDK client: every tool under both
  * backends (real = the stand-in over HTTP) and both strategies.
  */
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockBackend } from '@/lib/mock/backend';
 import { startStandin, type RunningStandin } from '@/lib/mock/standin';
@@ -259,7 +259,7 @@ describe('progress, resources, prompts, logging', () => {
   it('sends a progress notification per page when the client asks for progress', async () => {
     const { client, close } = await connect({ mock: { size: 'large' } });
     const messages: string[] = [];
-    const result = (await client.callTool({ name: 'list_tasks', arguments: {} }, undefined, {
+    const result = (await client.callTool({ name: 'list_tasks', arguments: {} }, {
       onprogress: (progress) => messages.push(progress.message ?? ''),
     })) as CallToolResult;
     const count = Number(result.structuredContent?.count);
@@ -293,15 +293,15 @@ describe('progress, resources, prompts, logging', () => {
 
   it('accepts logging/setLevel and sends error logs', async () => {
     const { client, call, close } = await connect({ mock: { scenario: 'unauthorized' } });
-    const logs: unknown[] = [];
-    const { LoggingMessageNotificationSchema } = await import('@modelcontextprotocol/sdk/types.js');
-    client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
-      logs.push(notification.params.data);
+    // Awaited as an event, not after a sleep: the log arrives when it arrives.
+    const failureLogged = new Promise<unknown>((resolve) => {
+      client.setNotificationHandler('notifications/message', (notification) => {
+        if (String(notification.params.data).includes('list_tasks failed')) resolve(notification.params);
+      });
     });
     await client.setLoggingLevel('info');
     await call('list_tasks');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(logs.some((data) => String(data).includes('list_tasks failed'))).toBe(true);
+    await expect(failureLogged).resolves.toMatchObject({ level: 'error', logger: 'dojo' });
     await close();
   });
 });

@@ -198,3 +198,31 @@ describe('breaker and retries together', () => {
     expect(opts.timeline.events.at(-1)).toMatchObject({ reason: 'breaker-open' });
   });
 });
+
+describe('breaker and cache records', () => {
+  it('a breaker built later over the same record carries on: still open, then half-open after the cooldown', async () => {
+    const { CircuitBreaker, newBreakerRecord } = await import('../breaker');
+    let now = 0;
+    const record = newBreakerRecord();
+    const first = new CircuitBreaker({ failureThreshold: 2, cooldownMs: 1_000, now: () => now }, record);
+    first.recordFailure();
+    first.recordFailure();
+    const second = new CircuitBreaker({ failureThreshold: 2, cooldownMs: 1_000, now: () => now }, record);
+    expect(second.state).toBe('open');
+    expect(() => second.beforeRequest()).toThrow(/breaker is open/);
+    now = 1_000;
+    expect(second.state).toBe('half-open');
+    expect(JSON.parse(JSON.stringify(record))).toEqual(record);
+  });
+
+  it('a cache built over the same entries serves what the first stored, and stays bounded', async () => {
+    const { LastGoodCache } = await import('../cache');
+    const entries = {};
+    new LastGoodCache<string>(2, () => 0, entries).set('a', 'first');
+    const later = new LastGoodCache<string>(2, () => 5_000, entries);
+    expect(later.get('a')).toEqual({ value: 'first', ageSeconds: 5 });
+    later.set('b', 'second');
+    later.set('c', 'third');
+    expect(Object.keys(entries)).toEqual(['b', 'c']);
+  });
+});
