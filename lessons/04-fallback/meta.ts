@@ -22,7 +22,7 @@ export default defineLesson({
       id: 'under-a-fault',
       title: 'Naive vs production under a fault',
       description:
-        'Pick a fault, then run both servers side by side, each in a fresh session: canned todos against retries and an honest answer.',
+        'Three steps. 1: Run side by side as it is (faithful): both answer live, and the production side keeps that answer as its last good one. 2: Pick the scenario "down" and Run side by side again: the naive side answers with canned todos, unlabelled; the production side retries, then serves its last good answer labelled stale, with its age. 3: Back to "faithful": live again once the breaker lets a probe through (20 s).',
       tool: 'get_overview',
       arguments: {},
       defaults: { backend: 'mock', strategy: 'production', scenario: 'faithful', size: 'small', token: 'configured' },
@@ -37,7 +37,7 @@ export default defineLesson({
         left: { strategy: 'naive' },
         right: { strategy: 'production' },
         point:
-          'Under a fault the naive server answers with canned todos, unlabelled; the production server retries, then answers from its cache labelled stale, or says exactly what failed.',
+          'Under a fault the naive server answers with canned todos, unlabelled. The production server retries, then answers from the last good answer its workspace kept — labelled stale, with its age — or, with nothing kept, says exactly what failed.',
       },
     },
     {
@@ -134,7 +134,7 @@ export default defineLesson({
     ],
     explore: [
       'How should retries interact with non-idempotent writes such as closing a recurring task?',
-      'Where would you keep breaker state when the server runs as several instances?',
+      'This server keeps the breaker and the last good answer per learner workspace, outside any MCP session: what changes when it runs as several instances behind a load balancer?',
       'How old may a cached task list be before serving it does more harm than good?',
     ],
   },
