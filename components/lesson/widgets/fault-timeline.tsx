@@ -1,6 +1,6 @@
 'use client';
 /**
- * Lesson 4, "Break the upstream": a session of its own against a mock
+ * Lesson 4, "Break the upstream": a workspace of its own against a mock
  * Todoist, a button per fault, and after each run the timeline of what the
  * production server did — attempts, waits and why, the breaker, the cache.
  * Optionally a naive server beside it, under the same fault.
@@ -65,8 +65,9 @@ export function FaultTimeline() {
           Break the upstream
         </h2>
         <p className="mt-2 text-base leading-relaxed">
-          Your own MCP session against a mock Todoist: production strategy, small data, <code className="font-mono">get_overview</code>. Run once
-          while all is well, so there is something to cache. Then pick a fault and run again — the session keeps its breaker and its cache.
+          Your own workspace on the server against a mock Todoist: production strategy, small data, <code className="font-mono">get_overview</code>.
+          Run once while all is well, so there is something to cache. Then pick a fault and run again — every run is a new request, and the
+          workspace keeps its breaker and its cache between them.
         </p>
       </div>
 
@@ -78,7 +79,7 @@ export function FaultTimeline() {
         </button>
         <label className="flex items-center gap-2 text-base">
           <input type="checkbox" checked={compare} disabled={busy} onChange={(event) => toggleCompare(event.target.checked)} className="size-5 accent-accent" />
-          Compare with the naive server (a second session, same fault)
+          Compare with the naive server (a second workspace, same fault)
         </label>
       </div>
       <p role="status" data-testid="fault-status" className="min-h-6 text-base text-muted">
@@ -92,7 +93,7 @@ export function FaultTimeline() {
           ))}
           <FaultHistory entries={history} />
           <details className="rounded-md border border-border">
-            <summary className="cursor-pointer px-3 py-2 text-base font-medium">The protocol trace (every JSON-RPC message of the session{compare ? 's' : ''})</summary>
+            <summary className="cursor-pointer px-3 py-2 text-base font-medium">The protocol trace (every JSON-RPC message of the runs)</summary>
             <div className="border-t border-border p-3">
               <SessionTrace key={compare ? 'both' : 'one'} sessions={sessions.map((session) => ({ label: `${session.strategy} session`, trace: session.trace }))} />
             </div>
