@@ -1,12 +1,10 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { APP_PORT, CONFIGURED_APP_PORT, STANDIN_PORT, STANDIN_TOKEN } from './e2e/support/servers';
 
 const CI = !!process.env.CI;
-const PORT = 3100; // not 3000, so a learner's running `next dev` does not clash
-const baseURL = `http://127.0.0.1:${PORT}`;
-// The Todoist stand-in: the real backend's HTTP API, served from the mock, so "real" tests need no account.
-const STANDIN_PORT = 4011;
-const STANDIN_TOKEN = 'e2e-token';
+// Not 3000, so a learner's running `next dev` does not clash.
+const baseURL = `http://127.0.0.1:${APP_PORT}`;
 
 // Debian's Chromium when present (Playwright cannot download browsers here); otherwise Playwright's own.
 const executablePath =
@@ -27,8 +25,8 @@ export default defineConfig({
     launchOptions: { executablePath },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  // The stand-in first: the app's real backend points at it.
-  // `npm run test:e2e` runs `next build` first.
+  // `npm run test:e2e` runs `next build` first. Two apps from the same build: one as a newcomer has it
+  // (no token: the lessons' real backend is the app's own stand-in), one with a token configured.
   webServer: [
     {
       command: `npx tsx scripts/todoist-standin.ts --port ${STANDIN_PORT} --token ${STANDIN_TOKEN} --size small --seed 1 --quiet`,
@@ -39,8 +37,18 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `npx next start -p ${PORT} -H 127.0.0.1`,
+      command: `npx next start -p ${APP_PORT} -H 127.0.0.1`,
       url: baseURL,
+      reuseExistingServer: !CI,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      // No token anywhere: not in the environment, not in a settings file.
+      env: { TODOIST_API_TOKEN: '', TODOIST_API_KEY: '', TODOIST_API_BASE_URL: '', DOJO_SETTINGS_PATH: 'test-results/e2e-settings-newcomer.json' },
+    },
+    {
+      command: `npx next start -p ${CONFIGURED_APP_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${CONFIGURED_APP_PORT}`,
       reuseExistingServer: !CI,
       timeout: 120_000,
       stdout: 'pipe',

@@ -1,12 +1,14 @@
 /**
- * /settings against the real endpoint (`next start`), whose environment sets
- * TODOIST_API_TOKEN=e2e-token and saves to DOJO_SETTINGS_PATH (see
- * playwright.config.ts). The point: tokens show up masked or not at all, and
+ * /settings against the app server whose environment sets TODOIST_API_TOKEN=e2e-token and saves to
+ * DOJO_SETTINGS_PATH (the "configured" server of playwright.config.ts). The point: tokens show up masked or not at all, and
  * only our own page can save one.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { collectPageErrors, collectResponseBodies } from './support/page-errors';
+import { CONFIGURED_APP } from './support/servers';
+
+test.use({ baseURL: CONFIGURED_APP });
 
 const ENV_TOKEN = 'e2e-token';
 // 12+ characters, so the mask shows its last 4: "••••••••wxyz".
