@@ -19,7 +19,7 @@ export default defineLesson({
       id: 'raw-vs-compact',
       title: "What's on my plate — raw or context-aware",
       description:
-        'The same get_overview, with the same pagination, as the raw API JSON and as compact lines under a budget. Compare bytes, tokens and tasks.',
+        'The same get_overview over the same tasks, as the raw API JSON and as compact lines under a budget. Run side by side and read “Text the model reads” in the differences: bytes and estimated tokens of each answer, and which tasks only one of them names.',
       tool: 'get_overview',
       arguments: {},
       defaults: { backend: 'mock', strategy: 'production', scenario: 'faithful', size: 'small', token: 'configured' },
@@ -40,9 +40,17 @@ export default defineLesson({
     {
       id: 'filter-query',
       title: 'A Todoist filter query',
-      description: 'Try queries such as "today | overdue", "#Work & p1", "@waiting", "7 days & !recurring". A bad query returns the API’s error.',
+      description:
+        'Type a Todoist filter query, or pick one of the examples, and Run: the API filters, and only what matches comes back. A broken query (the last example) returns the API’s error, word for word.',
       tool: 'filter_tasks',
       arguments: { query: 'today | overdue' },
+      inputs: [
+        {
+          name: 'query',
+          label: 'Filter query',
+          examples: ['today | overdue', '#Work & p1', '@waiting', '7 days & !recurring', 'today & & ('],
+        },
+      ],
       defaults: { backend: 'mock', strategy: 'production', scenario: 'faithful', size: 'small', token: 'configured' },
       offers: {
         backends: ['mock', 'real'],

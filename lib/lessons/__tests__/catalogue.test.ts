@@ -30,6 +30,16 @@ describe('lesson catalogue', () => {
     expect(() => buildCatalogue([{ folder: '03-pagination', meta: thin }])).toThrow(/objectives[\s\S]*demos[\s\S]*prompt/);
   });
 
+  it('rejects an editable input that names no string argument', () => {
+    const filtering = getCatalogue().find((entry) => entry.meta.slug === 'filtering')!;
+    const demos = filtering.meta.demos.map((demo) =>
+      demo.inputs.length ? { ...demo, inputs: [{ name: 'limit', label: 'Limit', examples: [] }] } : demo,
+    );
+    expect(() => buildCatalogue([{ folder: filtering.folder, meta: { ...filtering.meta, demos } }])).toThrow(
+      /demos\.1\.inputs: every input must name a string argument/,
+    );
+  });
+
   it('checks that the folder matches the number and slug', () => {
     const meta = { slug: 'pagination', number: 3, title: 'P', stage: 'mock-to-real', summary: 's', minutes: 5, status: 'coming-soon' };
     expect(() => buildCatalogue([{ folder: '04-pagination', meta }])).toThrow(/must be named "03-pagination"/);
