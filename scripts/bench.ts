@@ -6,23 +6,26 @@
  * Everything runs on this machine against the mock (in process or over loopback HTTP); no timing is asserted —
  * these are figures to read and compare, not tests.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { Client, InMemoryTransport, StreamableHTTPClientTransport, type CallToolResult, type FetchLike } from '@modelcontextprotocol/client';
+import { Client as ClientV1 } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport as TransportV1 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { serveFetch } from '@/lib/http/serve-fetch';
+import { issueLearnerId } from '@/lib/identity/learner';
 import { createMockBackend } from '@/lib/mock/backend';
 import { estimateTokens } from '@/lib/mcp/budget';
-import { createMcpHttpHandler } from '@/lib/mcp/http/handler';
-import { createServerForSettings } from '@/lib/mcp/http/session-server';
-import { SessionStore } from '@/lib/mcp/http/session-store';
+import { createMcpEndpoint } from '@/lib/mcp/http/endpoint';
 import { PROVENANCE_META_KEY, type Provenance } from '@/lib/mcp/provenance';
 import { createDojoMcpServer, type DojoServerOptions } from '@/lib/mcp/server';
+import { MemoryStateStore } from '@/lib/state';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
+/** Each way of calling gets CALLS / ROUNDS calls per round, rounds interleaved: a busy moment hits all of them. */
+const ROUNDS = 4;
 const RTT_MS = 25;
 
+/** One long-lived server and client over InMemoryTransport, as over stdio (no HTTP, no per-request server). */
 async function inProcessClient(options: DojoServerOptions = {}) {
   const server = createDojoMcpServer(options);
   const client = new Client({ name: 'bench', version: '1' });
@@ -41,31 +44,88 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function latencies(client: Client, n: number): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 20; i++) await call(client, 'list_projects'); // warm up
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const started = performance.now();
-    await call(client, 'list_projects');
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+interface Latency {
+  p50: number;
+  p95: number;
 }
 
-async function httpVsInProcess() {
-  const running = await serveFetch(
-    createMcpHttpHandler({ createServer: createServerForSettings, store: new SessionStore({ idleMs: 600_000, maxSessions: 10 }) }),
+/** Warms every way of calling up, then times them in interleaved rounds. */
+async function latencies(ways: Record<string, () => Promise<unknown>>): Promise<Record<string, Latency>> {
+  const times: Record<string, number[]> = {};
+  for (const [name, timed] of Object.entries(ways)) {
+    for (let i = 0; i < 20; i++) await timed();
+    times[name] = [];
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, timed] of Object.entries(ways)) {
+      for (let i = 0; i < CALLS / ROUNDS; i++) {
+        const started = performance.now();
+        await timed();
+        times[name]!.push(performance.now() - started);
+      }
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(times).map(([name, list]) => {
+      list.sort((a, b) => a - b);
+      return [name, { p50: percentile(list, 50), p95: percentile(list, 95) }];
+    }),
   );
-  const http = new Client({ name: 'bench', version: '1' });
-  const transport = new StreamableHTTPClientTransport(new URL(`${running.origin}/api/mcp?size=small`));
-  await http.connect(transport);
-  const overHttp = await latencies(http, CALLS);
-  await transport.terminateSession();
-  await http.close();
+}
+
+/**
+ * `tools/call list_projects` through the whole /api/mcp endpoint (origin guard, body cap, learner id, a fresh
+ * server per request over the learner's workspace), per protocol era:
+ * - over HTTP: the endpoint served by serveFetch on loopback;
+ * - in process: the same client, its fetch calling the endpoint function with a Request (no socket), so the
+ *   difference between the two is what HTTP over loopback costs.
+ * 2026-07-28: @modelcontextprotocol/client (versionNegotiation auto). 2025-11-25: @modelcontextprotocol/sdk 1.32,
+ * what 2025-era hosts speak, served by the SDK's stateless legacy fallback.
+ */
+async function perRequestEndpoint() {
+  const secret = randomBytes(32);
+  const endpoint = createMcpEndpoint({ store: new MemoryStateStore({ idleMs: 600_000, maxEntries: 1_000 }), secret });
+  const running = await serveFetch(endpoint);
+  const path = `/api/mcp?size=small&learner=${issueLearnerId(secret)}`;
+  const overHttp = new URL(path, running.origin);
+  const noSocket = new URL(path, 'http://127.0.0.1');
+  const direct: FetchLike = (url, init) => endpoint(new Request(url, init));
+
+  const modern = async (url: URL, fetch?: FetchLike) => {
+    const client = new Client({ name: 'bench', version: '1' }, { versionNegotiation: { mode: 'auto' } });
+    await client.connect(new StreamableHTTPClientTransport(url, { fetch }));
+    const version = client.getNegotiatedProtocolVersion();
+    if (version !== '2026-07-28') throw new Error(`the 2026-07-28 client negotiated ${version}`);
+    return { timed: () => client.callTool({ name: 'list_projects', arguments: {} }), close: () => client.close() };
+  };
+  const legacy = async (url: URL, fetch?: FetchLike) => {
+    const client = new ClientV1({ name: 'bench', version: '1' });
+    const transport = new TransportV1(url, { fetch });
+    await client.connect(transport);
+    if (transport.protocolVersion !== '2025-11-25') throw new Error(`the 2025 client negotiated ${transport.protocolVersion}`);
+    return { timed: () => client.callTool({ name: 'list_projects', arguments: {} }), close: () => client.close() };
+  };
+  const clients = {
+    modernHttp: await modern(overHttp),
+    modernInProcess: await modern(noSocket, direct),
+    legacyHttp: await legacy(overHttp),
+    legacyInProcess: await legacy(noSocket, direct),
+  };
+  const oneServer = await inProcessClient({ mock: { size: 'small' } });
+  const figures = await latencies({
+    ...Object.fromEntries(Object.entries(clients).map(([name, { timed }]) => [name, timed])),
+    oneServerInMemory: () => call(oneServer, 'list_projects'),
+  });
+  for (const { close } of Object.values(clients)) await close();
+  await oneServer.close();
   await running.close();
-  const inProcess = await latencies(await inProcessClient({ mock: { size: 'small' } }), CALLS);
-  return { calls: CALLS, overHttp, inProcess, ratioP50: overHttp.p50 / inProcess.p50 };
+  const era = (http: Latency, inProcess: Latency) => ({ overHttp: http, inProcess, ratioP50: http.p50 / inProcess.p50 });
+  return {
+    calls: CALLS,
+    modern: era(figures.modernHttp!, figures.modernInProcess!),
+    legacy: era(figures.legacyHttp!, figures.legacyInProcess!),
+    oneServerInMemory: figures.oneServerInMemory!,
+  };
 }
 
 async function fullReads() {
@@ -82,7 +142,7 @@ async function fullReads() {
       rows.push({
         size,
         pagination,
-        tasksReturned: Number(result.structuredContent?.count),
+        tasksReturned: Number((result.structuredContent as { count?: number } | undefined)?.count),
         tasksThatExist: backend.store.activeTasks().length,
         pages: p.pages,
         requests: p.requests,
@@ -134,7 +194,7 @@ async function overviewVsRaw() {
 
 const results = {
   machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
-  latency: await httpVsInProcess(),
+  latency: await perRequestEndpoint(),
   fullReads: await fullReads(),
   upstreamDown: await upstreamDown(),
   overview: await overviewVsRaw(),
@@ -142,12 +202,19 @@ const results = {
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 console.log('\nMCP Dojo benchmark\n');
-console.log(`1. tools/call latency (list_projects, ${results.latency.calls} calls)`);
+const latencyRow = ({ p50, p95 }: Latency) => ({ p50: ms(p50), p95: ms(p95) });
+console.log(`1. tools/call latency through the per-request /api/mcp endpoint (list_projects, ${results.latency.calls} calls each, mock small)`);
 console.table({
-  'Streamable HTTP': { p50: ms(results.latency.overHttp.p50), p95: ms(results.latency.overHttp.p95) },
-  'in process': { p50: ms(results.latency.inProcess.p50), p95: ms(results.latency.inProcess.p95) },
+  '2026-07-28 over HTTP': latencyRow(results.latency.modern.overHttp),
+  '2026-07-28 in process': latencyRow(results.latency.modern.inProcess),
+  '2025-11-25 over HTTP': latencyRow(results.latency.legacy.overHttp),
+  '2025-11-25 in process': latencyRow(results.latency.legacy.inProcess),
+  'one server, InMemoryTransport': latencyRow(results.latency.oneServerInMemory),
 });
-console.log(`   HTTP / in-process (p50): ×${results.latency.ratioP50.toFixed(1)}\n`);
+console.log(`   HTTP / in process (p50): 2026-07-28 ×${results.latency.modern.ratioP50.toFixed(1)}, 2025-11-25 ×${results.latency.legacy.ratioP50.toFixed(1)}`);
+console.log('   in process: the endpoint function called with a Request, no socket. One server: a long-lived McpServer over');
+console.log('   InMemoryTransport, as over stdio (no per-request server). 2026-07-28: @modelcontextprotocol/client, auto;');
+console.log('   2025-11-25: @modelcontextprotocol/sdk 1.32.\n');
 console.log(`2. Full read of the task list, with a simulated ${RTT_MS} ms round trip per request`);
 console.table(results.fullReads.rows.map((row) => ({ ...row, ms: ms(row.ms) })));
 console.log('3. Answer time with the upstream not answering (after one call discovered it)');
