@@ -1,45 +1,83 @@
 /**
- * A mock Todoist backend: one dataset, one scenario, its own state.
+ * A mock Todoist backend: one dataset, one scenario, one workspace's state.
  *
- * `createMockBackend()` is what the MCP server and the tests use. Each
- * instance has its own store, cursors and fault counters, so two sessions
- * never share state; `transport` plugs straight into TodoistClient.
+ * `createMockBackend()` is what the MCP server and the tests use. The data is
+ * the shared generated dataset under the workspace's own changes; everything
+ * the backend remembers (writes, scenario, fault counters, ids, the cursor
+ * secret) lives in `state`, a plain JSON object. Build a backend per request
+ * over a stored state and it carries on where the last one stopped; build one
+ * without a state and it makes its own, so two backends never share anything.
+ * `transport` plugs straight into TodoistClient.
  */
 import type { RequestHandler } from 'msw';
 import type { Transport } from '@/lib/todoist/transport';
-import { generateDataset, type Dataset, type DatasetSize } from './dataset';
+import type { DatasetSize } from './dataset';
 import { createFaultHandlers, type FaultState } from './faults';
 import { createApiHandlers } from './handlers';
 import { createNaiveHandlers } from './naive';
-import { createRandom } from './random';
+import { randomStep } from './random';
 import { scenarioSettings, type ScenarioInput, type ScenarioName, type ScenarioSettings } from './scenarios';
+import { cannedDataset } from './shared-dataset';
 import { MockStore } from './store';
 import { createMockTransport } from './transport';
+import { freshCounters, newMockWorkspaceState, type FaultCounters, type MockWorkspaceState } from './workspace-state';
 
 export interface MockBackendOptions {
   size?: DatasetSize;
   seed?: number;
+  /**
+   * Without `state`: the new workspace's scenario. With `state`: this backend's
+   * scenario only (a request's own choice), leaving the workspace's switched
+   * scenario as it is; `setScenario` switches the workspace's.
+   */
   scenario?: ScenarioName | ScenarioInput;
   /** When set, requests must carry exactly this bearer token (else any token is accepted). */
   token?: string;
   /** The mock's clock; dates in the dataset are relative to its "today". */
   now?: () => Date;
+  /** The workspace to serve, read and written in place. Without it the backend makes its own. */
+  state?: MockWorkspaceState;
 }
 
-let instanceCounter = 0;
+/**
+ * Which backend a request is for. The MSW handlers are built once for all
+ * backends (building them costs about a millisecond, too much per request);
+ * a backend's transport tags each request it answers, and the handlers look
+ * the tag up. Entries go away with their requests.
+ */
+const backendOfRequest = new WeakMap<Request, MockBackend>();
+
+function backendFor(request: Request): MockBackend {
+  const backend = backendOfRequest.get(request);
+  if (!backend) throw new Error('The mock handlers answered a request no MockBackend sent');
+  return backend;
+}
+
+/** The naive layer, the fault layer, then the faithful API: first answer wins. */
+function createHandlers(stateFor: (request: Request) => MockBackend): RequestHandler[] {
+  const api = createApiHandlers(stateFor);
+  return [
+    ...createNaiveHandlers(
+      (request) => stateFor(request).scenario.name === 'naive',
+      (request) => cannedDataset(stateFor(request).store.today()),
+    ),
+    ...createFaultHandlers(stateFor, api),
+    ...api,
+  ];
+}
+
+let sharedTransport: Transport | undefined;
 
 export class MockBackend implements FaultState {
   readonly size: DatasetSize;
   readonly seed: number;
   readonly token: string | undefined;
-  readonly cursorSecret: string;
-  readonly handlers: RequestHandler[];
+  /** Everything this backend remembers, as plain data: store it between requests. */
+  readonly state: MockWorkspaceState;
+  readonly store: MockStore;
   readonly transport: Transport;
-  readonly faultCounters = { windowStart: 0, windowRequests: 0, pageFailures: 0 };
-  store: MockStore;
-  #scenario: ScenarioSettings;
-  #random: () => number;
-  #canned: Dataset | undefined;
+  #handlers: RequestHandler[] | undefined;
+  #requestScenario: ScenarioSettings | undefined;
   readonly #clock: () => Date;
 
   constructor(options: MockBackendOptions = {}) {
@@ -47,63 +85,68 @@ export class MockBackend implements FaultState {
     this.seed = options.seed ?? 1;
     this.token = options.token;
     this.#clock = options.now ?? (() => new Date());
-    instanceCounter += 1;
-    this.cursorSecret = `mock-${instanceCounter}-${this.seed}`;
-    this.#scenario = scenarioSettings(options.scenario ?? 'faithful');
-    this.#random = createRandom(this.seed).next;
-    this.store = this.#freshStore();
+    if (options.state) {
+      this.state = options.state;
+      this.#requestScenario = options.scenario === undefined ? undefined : scenarioSettings(options.scenario);
+    } else {
+      this.state = newMockWorkspaceState({ scenario: options.scenario });
+    }
+    this.store = new MockStore({ size: this.size, seed: this.seed, workspace: this.state, now: this.#clock });
+    sharedTransport ??= createMockTransport(createHandlers(backendFor));
+    const transport = sharedTransport;
+    this.transport = (request) => {
+      backendOfRequest.set(request, this);
+      return transport(request);
+    };
+  }
 
-    const api = createApiHandlers(this);
-    this.handlers = [
-      ...createNaiveHandlers(
-        () => this.#scenario.name === 'naive',
-        () => this.#cannedDataset(),
-      ),
-      ...createFaultHandlers(this, api),
-      ...api,
-    ];
-    this.transport = createMockTransport(this.handlers);
+  /** MSW handlers answering for this backend alone (e.g. for `setupServer`); built on first use. */
+  get handlers(): RequestHandler[] {
+    this.#handlers ??= createHandlers(() => this);
+    return this.#handlers;
   }
 
   get scenario(): ScenarioSettings {
-    return this.#scenario;
+    return this.#requestScenario ?? this.state.scenario;
   }
 
-  /** Switches scenario at runtime; fault counters start over. */
+  /** Switches the workspace's scenario at runtime; fault counters start over. */
   setScenario(input: ScenarioName | ScenarioInput): ScenarioSettings {
-    this.#scenario = scenarioSettings(input);
+    this.state.scenario = scenarioSettings(input);
+    this.#requestScenario = undefined;
     this.#resetCounters();
-    return this.#scenario;
+    return this.state.scenario;
   }
 
-  /** Back to the generated dataset: every write undone, counters cleared. */
+  /** Back to the generated dataset: every write undone, counters cleared; the scenario stays. */
   reset(): void {
-    this.store = this.#freshStore();
-    this.#random = createRandom(this.seed).next;
+    this.state.changes = {};
     this.#resetCounters();
+  }
+
+  /** Binds cursors to this workspace and dataset: another workspace's (or size's) cursor is refused. */
+  get cursorSecret(): string {
+    return `${this.state.cursorSecret}|${this.size}:${this.seed}`;
+  }
+
+  get faultCounters(): FaultCounters {
+    return this.state.counters;
   }
 
   now(): number {
     return this.#clock().getTime();
   }
 
+  /** `flaky`'s seeded dice; the position lives in the workspace, so requests continue one sequence. */
   random(): number {
-    return this.#random();
-  }
-
-  #freshStore(): MockStore {
-    const today = this.#clock().toISOString().slice(0, 10);
-    return new MockStore(generateDataset({ size: this.size, seed: this.seed, today }), this.#clock);
-  }
-
-  /** The story's fixed 12 todos, whatever size this backend serves. */
-  #cannedDataset(): Dataset {
-    this.#canned ??= generateDataset({ size: 'tiny', seed: 1, today: this.store.today() });
-    return this.#canned;
+    const counters = this.state.counters;
+    const step = randomStep(counters.randomState ?? this.seed >>> 0);
+    counters.randomState = step.state;
+    return step.value;
   }
 
   #resetCounters(): void {
-    Object.assign(this.faultCounters, { windowStart: this.now(), windowRequests: 0, pageFailures: 0 });
+    Object.assign(this.state.counters, freshCounters(this.now()));
   }
 }
 

@@ -2,8 +2,8 @@
  * Opaque, tamper-evident cursors for the mock's list endpoints.
  *
  * Like Todoist's, a cursor is bound to the parameters it was issued for (and to
- * the mock instance, standing in for "the user"): sending it with other
- * parameters, editing it, or using another instance's cursor is a 400. The
+ * the mock workspace, standing in for "the user"): sending it with other
+ * parameters, editing it, or using another workspace's cursor is a 400. The
  * signature is a plain FNV-1a hash — enough to detect tampering in a mock,
  * not a security mechanism.
  */

@@ -8,6 +8,7 @@ import { getResponse, http, HttpResponse, type RequestHandler } from 'msw';
 import { API_ERRORS, apiErrorResponse } from './api-errors';
 import { requestedPage, type ApiState } from './handlers';
 import type { ScenarioSettings } from './scenarios';
+import type { FaultCounters } from './workspace-state';
 
 /** What the fault layer needs from a mock backend. */
 export interface FaultState extends ApiState {
@@ -17,14 +18,16 @@ export interface FaultState extends ApiState {
   /** Seeded randomness, so `flaky` fails the same requests on every run. */
   random(): number;
   /** Mutable counters of the fault scenarios; reset when the scenario changes. */
-  readonly faultCounters: { windowStart: number; windowRequests: number; pageFailures: number };
+  readonly faultCounters: FaultCounters;
 }
 
 const LIST_PATHS = new Set(['tasks', 'tasks/filter', 'projects', 'sections', 'labels', 'comments']);
 
-export function createFaultHandlers(state: FaultState, apiHandlers: RequestHandler[]): RequestHandler[] {
+/** Built once and shared, like the API handlers: `stateFor` names the backend a request is for. */
+export function createFaultHandlers(stateFor: (request: Request) => FaultState, apiHandlers: RequestHandler[]): RequestHandler[] {
   return [
     http.all('*/api/v1/*', async ({ request }) => {
+      const state = stateFor(request);
       const { scenario } = state;
       switch (scenario.name) {
         case 'naive':

@@ -3,7 +3,10 @@
  *
  * Paths are written `*\/api/v1/...` so the same handlers answer for any base
  * URL: in process through `getResponse` (transport.ts) and over real HTTP
- * through the local stand-in (standin.ts). State lives in the backend's store.
+ * through the local stand-in (standin.ts). State lives in the backend's store:
+ * tasks are read merged with the workspace's changes (`activeTasks`,
+ * `findActiveTask`); the API writes nothing else, so the user, projects,
+ * sections, labels and comments are read from the shared base as they are.
  */
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { CreateTaskArgsSchema, UpdateTaskArgsSchema, type Task } from '@/lib/todoist/schemas';
@@ -17,7 +20,7 @@ export interface ApiState {
   readonly store: MockStore;
   /** When set, only `Authorization: Bearer <token>` is accepted. */
   readonly token: string | undefined;
-  /** Binds cursors to this instance: another instance's cursor is rejected. */
+  /** Binds cursors to this workspace and dataset: another workspace's cursor is rejected. */
   readonly cursorSecret: string;
 }
 
@@ -25,16 +28,21 @@ export const DEFAULT_PAGE_LIMIT = 50;
 export const MAX_PAGE_LIMIT = 200;
 const API = '*/api/v1';
 
-export function createApiHandlers(state: ApiState): RequestHandler[] {
-  const { store } = state;
+/**
+ * The handlers are built once and shared: `stateFor` names the backend (store,
+ * token, cursor secret) a request is for, so a backend per request costs no
+ * handler construction.
+ */
+export function createApiHandlers(stateFor: (request: Request) => ApiState): RequestHandler[] {
+  const storeFor = (request: Request) => stateFor(request).store;
   return [
     // Every endpoint needs a valid bearer token.
-    http.all(`${API}/*`, ({ request }) => unauthorizedUnlessToken(request, state.token)),
+    http.all(`${API}/*`, ({ request }) => unauthorizedUnlessToken(request, stateFor(request).token)),
 
     http.get(`${API}/tasks`, ({ request }) => {
       const params = new URL(request.url).searchParams;
       const ids = params.get('ids')?.split(',').map((id) => id.trim());
-      const tasks = store.activeTasks().filter(
+      const tasks = storeFor(request).activeTasks().filter(
         (task) =>
           matchesParam(params, 'project_id', task.project_id) &&
           matchesParam(params, 'section_id', task.section_id) &&
@@ -42,50 +50,53 @@ export function createApiHandlers(state: ApiState): RequestHandler[] {
           (!params.has('label') || task.labels.includes(params.get('label') ?? '')) &&
           (!ids || ids.includes(task.id)),
       );
-      return listResponse(request, 'tasks', tasks, state);
+      return listResponse(request, 'tasks', tasks, stateFor(request));
     }),
 
     http.get(`${API}/tasks/filter`, ({ request }) => {
+      const store = storeFor(request);
       const query = new URL(request.url).searchParams.get('query');
       if (!query) return apiErrorResponse(API_ERRORS.argumentMissing, { extra: { argument: 'query' } });
       let tasks: Task[];
       try {
         tasks = filterTasks(parseFilterQuery(query), store.activeTasks(), {
           today: store.today(),
-          userId: store.data.user.id,
-          projectsById: new Map(store.data.projects.map((project) => [project.id, project])),
-          sectionsById: new Map(store.data.sections.map((section) => [section.id, section])),
+          userId: store.base.user.id,
+          projectsById: new Map(store.base.projects.map((project) => [project.id, project])),
+          sectionsById: new Map(store.base.sections.map((section) => [section.id, section])),
         });
       } catch (error) {
         if (!(error instanceof FilterSyntaxError)) throw error;
         return apiErrorResponse(API_ERRORS.invalidSearchQuery, { message: error.message, extra: { argument: 'query' } });
       }
-      return listResponse(request, 'tasks/filter', tasks, state);
+      return listResponse(request, 'tasks/filter', tasks, stateFor(request));
     }),
 
-    http.get(`${API}/tasks/:id`, ({ params }) => {
-      const task = store.findActiveTask(String(params.id));
+    http.get(`${API}/tasks/:id`, ({ request, params }) => {
+      const task = storeFor(request).findActiveTask(String(params.id));
       return task ? HttpResponse.json(task) : notFound('Task');
     }),
 
     http.post(`${API}/tasks`, async ({ request }) => {
       const args = CreateTaskArgsSchema.safeParse(await readJson(request));
       if (!args.success) return invalidArgument(String(args.error.issues[0]?.path[0] ?? 'body'), args.error.issues[0]?.message);
-      return writeResult(() => HttpResponse.json(store.createTask(args.data)));
+      return writeResult(() => HttpResponse.json(storeFor(request).createTask(args.data)));
     }),
 
-    http.post(`${API}/tasks/:id/close`, ({ params }) => {
+    http.post(`${API}/tasks/:id/close`, ({ request, params }) => {
+      const store = storeFor(request);
       const task = store.findActiveTask(String(params.id));
       if (!task) return notFound('Task');
       store.closeTask(task);
       return new HttpResponse(null, { status: 204 });
     }),
 
-    http.post(`${API}/tasks/:id/reopen`, ({ params }) =>
-      store.reopenTask(String(params.id)) ? new HttpResponse(null, { status: 204 }) : notFound('Task'),
+    http.post(`${API}/tasks/:id/reopen`, ({ request, params }) =>
+      storeFor(request).reopenTask(String(params.id)) ? new HttpResponse(null, { status: 204 }) : notFound('Task'),
     ),
 
     http.post(`${API}/tasks/:id`, async ({ request, params }) => {
+      const store = storeFor(request);
       const task = store.findActiveTask(String(params.id));
       if (!task) return notFound('Task');
       const args = UpdateTaskArgsSchema.safeParse(await readJson(request));
@@ -93,7 +104,8 @@ export function createApiHandlers(state: ApiState): RequestHandler[] {
       return writeResult(() => HttpResponse.json(store.updateTask(task, args.data)));
     }),
 
-    http.delete(`${API}/tasks/:id`, ({ params }) => {
+    http.delete(`${API}/tasks/:id`, ({ request, params }) => {
+      const store = storeFor(request);
       const task = store.findActiveTask(String(params.id));
       if (!task) return notFound('Task');
       store.deleteTask(task);
@@ -101,23 +113,28 @@ export function createApiHandlers(state: ApiState): RequestHandler[] {
     }),
 
     http.get(`${API}/projects`, ({ request }) =>
-      listResponse(request, 'projects', store.data.projects.filter((p) => !p.is_deleted && !p.is_archived), state),
+      listResponse(
+        request,
+        'projects',
+        storeFor(request).base.projects.filter((p) => !p.is_deleted && !p.is_archived),
+        stateFor(request),
+      ),
     ),
 
-    http.get(`${API}/projects/:id`, ({ params }) => {
-      const project = store.data.projects.find((each) => each.id === params.id && !each.is_deleted);
+    http.get(`${API}/projects/:id`, ({ request, params }) => {
+      const project = storeFor(request).base.projects.find((each) => each.id === params.id && !each.is_deleted);
       return project ? HttpResponse.json(project) : notFound('Project');
     }),
 
     http.get(`${API}/sections`, ({ request }) => {
       const params = new URL(request.url).searchParams;
-      const sections = store.data.sections.filter(
+      const sections = storeFor(request).base.sections.filter(
         (section) => !section.is_deleted && matchesParam(params, 'project_id', section.project_id),
       );
-      return listResponse(request, 'sections', sections, state);
+      return listResponse(request, 'sections', sections, stateFor(request));
     }),
 
-    http.get(`${API}/labels`, ({ request }) => listResponse(request, 'labels', store.data.labels, state)),
+    http.get(`${API}/labels`, ({ request }) => listResponse(request, 'labels', storeFor(request).base.labels, stateFor(request))),
 
     http.get(`${API}/comments`, ({ request }) => {
       const params = new URL(request.url).searchParams;
@@ -126,13 +143,13 @@ export function createApiHandlers(state: ApiState): RequestHandler[] {
       if ((taskId === null) === (projectId === null)) {
         return invalidArgument('task_id', 'Exactly one of task_id or project_id is required');
       }
-      const comments = store.data.comments.filter((comment) =>
+      const comments = storeFor(request).base.comments.filter((comment) =>
         taskId !== null ? comment.item_id === taskId : comment.project_id === projectId,
       );
-      return listResponse(request, 'comments', comments, state);
+      return listResponse(request, 'comments', comments, stateFor(request));
     }),
 
-    http.get(`${API}/user`, () => HttpResponse.json(store.data.user)),
+    http.get(`${API}/user`, ({ request }) => HttpResponse.json(storeFor(request).base.user)),
   ];
 }
 

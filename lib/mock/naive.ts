@@ -9,31 +9,34 @@ import { http, HttpResponse, type RequestHandler } from 'msw';
 import type { Dataset } from './dataset';
 import { notFound } from './api-errors';
 
-export function createNaiveHandlers(isActive: () => boolean, canned: () => Dataset): RequestHandler[] {
+/** Built once and shared: `isActive` and `canned` are asked per request (which backend, which day). */
+export function createNaiveHandlers(
+  isActive: (request: Request) => boolean,
+  canned: (request: Request) => Dataset,
+): RequestHandler[] {
   const api = '*/api/v1';
-  const whenActive =
-    (answer: (info: { params: Record<string, unknown> }) => Response) =>
-    (info: { params: Record<string, unknown> }) =>
-      isActive() ? answer(info) : undefined;
+  type Info = { request: Request; params: Record<string, unknown> };
+  const whenActive = (answer: (info: Info & { data: Dataset }) => Response) => (info: Info) =>
+    isActive(info.request) ? answer({ ...info, data: canned(info.request) }) : undefined;
   const everything = (results: unknown[]) => HttpResponse.json({ results, next_cursor: null });
 
   return [
-    http.get(`${api}/tasks`, whenActive(() => everything(canned().tasks))),
-    http.get(`${api}/tasks/filter`, whenActive(() => everything(canned().tasks))),
+    http.get(`${api}/tasks`, whenActive(({ data }) => everything(data.tasks))),
+    http.get(`${api}/tasks/filter`, whenActive(({ data }) => everything(data.tasks))),
     http.get(
       `${api}/tasks/:id`,
-      whenActive(({ params }) => {
-        const task = canned().tasks.find((each) => each.id === params.id);
+      whenActive(({ data, params }) => {
+        const task = data.tasks.find((each) => each.id === params.id);
         return task ? HttpResponse.json(task) : notFound('Task');
       }),
     ),
-    http.get(`${api}/projects`, whenActive(() => everything(canned().projects))),
-    http.get(`${api}/sections`, whenActive(() => everything(canned().sections))),
-    http.get(`${api}/labels`, whenActive(() => everything(canned().labels))),
-    http.get(`${api}/comments`, whenActive(() => everything(canned().comments))),
-    http.get(`${api}/user`, whenActive(() => HttpResponse.json(canned().user))),
+    http.get(`${api}/projects`, whenActive(({ data }) => everything(data.projects))),
+    http.get(`${api}/sections`, whenActive(({ data }) => everything(data.sections))),
+    http.get(`${api}/labels`, whenActive(({ data }) => everything(data.labels))),
+    http.get(`${api}/comments`, whenActive(({ data }) => everything(data.comments))),
+    http.get(`${api}/user`, whenActive(({ data }) => HttpResponse.json(data.user))),
     // Writes "succeed" and change nothing: the canned list never moves.
-    http.post(`${api}/tasks`, whenActive(() => HttpResponse.json(canned().tasks[0]))),
+    http.post(`${api}/tasks`, whenActive(({ data }) => HttpResponse.json(data.tasks[0]))),
     http.all(`${api}/*`, whenActive(() => new HttpResponse(null, { status: 204 }))),
   ];
 }

@@ -17,16 +17,26 @@ export type Random = {
   shuffle<Item>(items: readonly Item[]): Item[];
 };
 
+/**
+ * One step of mulberry32 (32 bits of state, good spread, a handful of integer
+ * ops): the number and the state after it. Stateless, so the state can live in
+ * plain data (a workspace's fault counters) between requests.
+ */
+export function randomStep(state: number): { value: number; state: number } {
+  const nextState = (state + 0x6d2b79f5) >>> 0;
+  let t = nextState;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return { value: ((t ^ (t >>> 14)) >>> 0) / 4294967296, state: nextState };
+}
+
 export function createRandom(seed: number): Random {
   let state = seed >>> 0;
 
-  // mulberry32: 32 bits of state, good spread, a handful of integer ops per call.
   function next(): number {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const step = randomStep(state);
+    state = step.state;
+    return step.value;
   }
 
   function int(min: number, max: number): number {

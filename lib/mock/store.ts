@@ -1,13 +1,19 @@
 /**
- * The mock's state: one dataset per mock instance, changed by writes.
+ * The mock's state as the handlers see it: a generated dataset, shared
+ * read-only, under one workspace's changes (copy-on-write).
  *
- * Each MockBackend owns its own store, so two sessions (or a lesson's two
- * side-by-side panels) never see each other's writes. The store knows the
- * data rules (what a task needs, what closing a recurring task does); the
- * HTTP details live in handlers.ts.
+ * Reads merge the two (a changed task's copy replaces the generated one;
+ * created tasks list last). Every write first copies the task into the
+ * workspace's `changes` (`own`), so the shared base is never touched and the
+ * workspace state stays plain JSON. The store keeps nothing of its own: a new
+ * store over the same workspace state sees every write of the previous one.
+ * The store knows the data rules (what a task needs, what closing a recurring
+ * task does); the HTTP details live in handlers.ts.
  */
 import type { CreateTaskArgs, Due, Task, UpdateTaskArgs } from '@/lib/todoist/schemas';
-import type { Dataset } from './dataset';
+import type { Dataset, DatasetSize } from './dataset';
+import { sharedDataset, taskIndex } from './shared-dataset';
+import { datasetChangesKey, type DatasetChanges, type MockWorkspaceState } from './workspace-state';
 
 /** A write was rejected; maps to 400 INVALID_ARGUMENT_VALUE naming `argument`. */
 export class MockArgumentError extends Error {
@@ -19,49 +25,98 @@ export class MockArgumentError extends Error {
   }
 }
 
-export class MockStore {
-  readonly data: Dataset;
-  #idCounter = 0;
+export interface MockStoreOptions {
+  size: DatasetSize;
+  seed: number;
+  /** Read and written in place: `changes` and `nextId`. */
+  workspace: MockWorkspaceState;
+  /** The mock's clock, injectable so tests are deterministic. */
+  now?: () => Date;
+}
 
-  constructor(
-    dataset: Dataset,
-    /** The mock's clock, injectable so tests are deterministic. */
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.data = structuredClone(dataset);
+export class MockStore {
+  readonly size: DatasetSize;
+  readonly seed: number;
+  readonly #workspace: MockWorkspaceState;
+  readonly #now: () => Date;
+  readonly #changesKey: string;
+  #base: { today: string; dataset: Dataset } | undefined;
+
+  constructor(options: MockStoreOptions) {
+    this.size = options.size;
+    this.seed = options.seed;
+    this.#workspace = options.workspace;
+    this.#now = options.now ?? (() => new Date());
+    this.#changesKey = datasetChangesKey(this.size, this.seed);
   }
 
   /** Today in the user's calendar (the mock keeps it simple: UTC). */
   today(): string {
-    return this.now().toISOString().slice(0, 10);
+    return this.#now().toISOString().slice(0, 10);
+  }
+
+  /**
+   * The generated dataset under the changes: shared and frozen. The API only
+   * writes tasks, so the user, projects, sections, labels and comments are read
+   * from here as they are; tasks go through `tasks()` / `activeTasks()`.
+   */
+  get base(): Dataset {
+    return this.#baseEntry().dataset;
+  }
+
+  #baseEntry(): { today: string; dataset: Dataset } {
+    // Once the workspace has changed this dataset, its base stays on the day of the first change.
+    const today = this.#changes?.today ?? this.today();
+    if (this.#base?.today !== today) this.#base = { today, dataset: sharedDataset({ size: this.size, seed: this.seed, today }) };
+    return this.#base;
+  }
+
+  /** The whole dataset as this workspace sees it (a merged copy when it has changes). */
+  get data(): Dataset {
+    return this.#changes ? { ...this.base, tasks: [...this.tasks()] } : this.base;
+  }
+
+  /** Every task (closed and deleted ones too), generated order first, then the created ones. */
+  tasks(): readonly Task[] {
+    const base = this.base.tasks;
+    const changes = this.#changes;
+    if (!changes) return base;
+    const changed = changes.tasks;
+    return [
+      ...base.map((task) => (Object.hasOwn(changed, task.id) ? (changed[task.id] as Task) : task)),
+      ...changes.created.map((id) => changed[id] as Task),
+    ];
   }
 
   activeTasks(): Task[] {
-    return this.data.tasks.filter((task) => !task.checked && !task.is_deleted);
+    return this.tasks().filter(isActive);
   }
 
   findActiveTask(id: string): Task | undefined {
-    return this.activeTasks().find((task) => task.id === id);
+    const task = this.#find(id);
+    return task && isActive(task) ? task : undefined;
   }
 
   createTask(args: CreateTaskArgs): Task {
-    const projectId = args.project_id ?? this.data.user.inbox_project_id;
-    if (!this.data.projects.some((project) => project.id === projectId)) {
+    const base = this.base;
+    const projectId = args.project_id ?? base.user.inbox_project_id;
+    if (!base.projects.some((project) => project.id === projectId)) {
       throw new MockArgumentError('project_id', `Project ${projectId} not found`);
     }
-    const section = args.section_id ? this.data.sections.find((s) => s.id === args.section_id) : undefined;
+    const section = args.section_id ? base.sections.find((s) => s.id === args.section_id) : undefined;
     if (args.section_id && !section) throw new MockArgumentError('section_id', `Section ${args.section_id} not found`);
     const parent = args.parent_id ? this.findActiveTask(args.parent_id) : undefined;
     if (args.parent_id && !parent) throw new MockArgumentError('parent_id', `Parent task ${args.parent_id} not found`);
+    const due = this.dueFrom(args);
 
     const timestamp = this.timestamp();
     // child_order counts within one place: the same parent, or the same project and section.
-    const siblings = this.data.tasks.filter((task) =>
+    const siblings = this.tasks().filter((task) =>
       parent ? task.parent_id === parent.id : task.parent_id === null && task.project_id === projectId && task.section_id === (args.section_id ?? null),
     );
     const task: Task = {
       id: this.nextId(),
-      user_id: this.data.user.id,
+      user_id: base.user.id,
       project_id: parent?.project_id ?? section?.project_id ?? projectId,
       section_id: parent?.section_id ?? args.section_id ?? null,
       parent_id: args.parent_id ?? null,
@@ -69,7 +124,7 @@ export class MockStore {
       description: args.description ?? '',
       labels: args.labels ?? [],
       priority: args.priority ?? 1,
-      due: this.dueFrom(args),
+      due,
       deadline: null,
       duration: null,
       child_order: siblings.length + 1,
@@ -80,59 +135,112 @@ export class MockStore {
       added_at: timestamp,
       updated_at: timestamp,
       completed_at: null,
-      added_by_uid: this.data.user.id,
+      added_by_uid: base.user.id,
       assigned_by_uid: null,
       responsible_uid: null,
       note_count: 0,
     };
-    this.data.tasks.push(task);
+    const changes = this.#changesForWrite();
+    changes.tasks[task.id] = task;
+    changes.created.push(task.id);
     return task;
   }
 
   updateTask(task: Task, args: UpdateTaskArgs): Task {
     const dueChanged = (args.due_string ?? args.due_date ?? args.due_datetime) !== undefined;
-    const due = dueChanged ? this.dueFrom(args) : task.due;
-    Object.assign(task, {
+    const due = dueChanged ? this.dueFrom(args) : undefined; // may throw: validate before copying
+    return Object.assign(this.own(task), {
       ...(args.content !== undefined && { content: args.content }),
       ...(args.description !== undefined && { description: args.description }),
       ...(args.labels !== undefined && { labels: args.labels }),
       ...(args.priority !== undefined && { priority: args.priority }),
-      due,
+      ...(dueChanged && { due }),
       updated_at: this.timestamp(),
     });
-    return task;
   }
 
   /** Closing a recurring task moves it to its next date instead of completing it. */
   closeTask(task: Task): void {
-    if (task.due?.is_recurring) {
-      task.due = { ...task.due, date: nextOccurrence(task.due) };
+    const owned = this.own(task);
+    if (owned.due?.is_recurring) {
+      owned.due = { ...owned.due, date: nextOccurrence(owned.due) };
     } else {
       // Closing a parent closes its subtasks too, as in Todoist.
       for (const each of [task, ...this.descendantsOf(task.id)]) {
-        each.checked = true;
-        each.completed_at = this.timestamp();
+        const closing = this.own(each);
+        closing.checked = true;
+        closing.completed_at = this.timestamp();
       }
     }
-    task.updated_at = this.timestamp();
+    owned.updated_at = this.timestamp();
   }
 
   reopenTask(id: string): Task | undefined {
-    const task = this.data.tasks.find((each) => each.id === id && !each.is_deleted);
-    if (!task) return undefined;
-    task.checked = false;
-    task.completed_at = null;
-    task.updated_at = this.timestamp();
-    return task;
+    const task = this.#find(id);
+    if (!task || task.is_deleted) return undefined;
+    const owned = this.own(task);
+    owned.checked = false;
+    owned.completed_at = null;
+    owned.updated_at = this.timestamp();
+    return owned;
   }
 
   deleteTask(task: Task): void {
-    for (const each of [task, ...this.descendantsOf(task.id)]) each.is_deleted = true;
+    for (const each of [task, ...this.descendantsOf(task.id)]) this.own(each).is_deleted = true;
   }
 
+  /** Children, grandchildren, … of a task, whatever their state (one pass to index, then a walk). */
   descendantsOf(id: string): Task[] {
-    const children = this.data.tasks.filter((task) => task.parent_id === id);
-    return children.flatMap((child) => [child, ...this.descendantsOf(child.id)]);
+    const children = new Map<string, Task[]>();
+    for (const task of this.tasks()) {
+      if (task.parent_id === null) continue;
+      const siblings = children.get(task.parent_id);
+      if (siblings) siblings.push(task);
+      else children.set(task.parent_id, [task]);
+    }
+    const found: Task[] = [];
+    const seen = new Set<string>([id]); // a parent_id cycle in bad data must not loop forever
+    const walk = (parentId: string) => {
+      for (const child of children.get(parentId) ?? []) {
+        if (seen.has(child.id)) continue;
+        seen.add(child.id);
+        found.push(child);
+        walk(child.id);
+      }
+    };
+    walk(id);
+    return found;
+  }
+
+  /**
+   * The workspace's own copy of a task, made on first write: the copy-on-write
+   * step every mutation goes through, so the shared base is never written.
+   */
+  own(task: Task): Task {
+    const changes = this.#changesForWrite();
+    if (!Object.hasOwn(changes.tasks, task.id)) changes.tasks[task.id] = structuredClone(task);
+    return changes.tasks[task.id] as Task;
+  }
+
+  get #changes(): DatasetChanges | undefined {
+    const { changes } = this.#workspace;
+    return Object.hasOwn(changes, this.#changesKey) ? changes[this.#changesKey] : undefined;
+  }
+
+  #changesForWrite(): DatasetChanges {
+    const existing = this.#changes;
+    if (existing) return existing;
+    // Pin the day of the base the workspace has been reading, so the changes stay on top of it.
+    const created: DatasetChanges = { today: this.#baseEntry().today, tasks: {}, created: [] };
+    this.#workspace.changes[this.#changesKey] = created;
+    return created;
+  }
+
+  /** A task by id, merged view, whatever its state. Own-property lookups: ids come from callers. */
+  #find(id: string): Task | undefined {
+    const changes = this.#changes;
+    if (changes && Object.hasOwn(changes.tasks, id)) return changes.tasks[id];
+    return taskIndex(this.base).get(id);
   }
 
   private dueFrom(args: Pick<CreateTaskArgs, 'due_string' | 'due_date' | 'due_datetime' | 'due_lang'>): Due | null {
@@ -154,13 +262,17 @@ export class MockStore {
   }
 
   private nextId(): string {
-    this.#idCounter += 1;
-    return `mock${this.now().getTime().toString(36)}${this.#idCounter.toString(36)}`.slice(-16);
+    this.#workspace.nextId += 1;
+    return `mock${this.#now().getTime().toString(36)}${this.#workspace.nextId.toString(36)}`.slice(-16);
   }
 
   private timestamp(): string {
-    return this.now().toISOString().replace(/Z$/, '000Z');
+    return this.#now().toISOString().replace(/Z$/, '000Z');
   }
+}
+
+function isActive(task: Task): boolean {
+  return !task.checked && !task.is_deleted;
 }
 
 /** The small subset of Todoist's natural-language dates the mock understands. */
