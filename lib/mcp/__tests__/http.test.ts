@@ -49,10 +49,10 @@ const endpointUrl = (query: string) => new URL(`${running.origin}/api/mcp?${quer
 const provenance = (result: { _meta?: Record<string, unknown> }) => result._meta?.[PROVENANCE_META_KEY] as Provenance;
 const firstLine = (result: { content: unknown[] }) => String((result.content[0] as { text?: string }).text).split('\n')[0];
 
-async function withClient<T>(era: (typeof ERAS)[number], query: string, use: (client: EraClient) => Promise<T>): Promise<T> {
+async function withClient<T>(era: (typeof ERAS)[number], query: string, run: (client: EraClient) => Promise<T>): Promise<T> {
   const client = await connectEra(era, endpointUrl(query));
   try {
-    return await use(client);
+    return await run(client);
   } finally {
     await client.close();
   }
