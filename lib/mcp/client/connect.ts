@@ -1,60 +1,113 @@
 /**
- * Connects the real SDK Client to the Dojo MCP endpoint over Streamable HTTP.
+ * Connects the SDK v2 Client to the Dojo MCP endpoint over Streamable HTTP,
+ * in either protocol generation:
  *
- * The session's settings travel in the endpoint URL's query (see
- * lib/mcp/http/session-settings): they are fixed for the session's life, so
- * different settings mean a new session.
+ * - 2026-07-28 (the default): `versionNegotiation: auto` probes with
+ *   `server/discover`; there is no initialize and no session, and every request
+ *   carries its own `_meta` envelope. Each call is one POST.
+ * - 2025-11-25: the plain legacy handshake (initialize, notifications/initialized).
+ *   The Dojo server serves it statelessly too: no Mcp-Session-Id, GET answers 405.
+ *
+ * The settings travel in the endpoint URL's query on every request. The
+ * server keeps no session, so closing sends nothing: it aborts whatever is
+ * still in flight on this connection.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Implementation } from '@modelcontextprotocol/sdk/types.js';
-import type { SessionSettings } from '@/lib/mcp/http/session-settings';
+import { Client, StreamableHTTPClientTransport, type Implementation } from '@modelcontextprotocol/client';
+import { HttpExchangeLog, loggingFetch, type FetchFunction } from './http-log';
 import { traceTransport, type ProtocolTrace } from './trace';
 
-export type DojoClientSettings = Pick<SessionSettings, 'backend' | 'scenario' | 'size' | 'strategy'> &
-  // Optional: left out, the server uses the configured token (the playground never sets it; lessons do).
-  Partial<Pick<SessionSettings, 'token' | 'output'>>;
+export const PROTOCOL_CHOICES = ['2026-07-28', '2025-11-25'] as const;
+export type ProtocolChoice = (typeof PROTOCOL_CHOICES)[number];
+export const DEFAULT_PROTOCOL: ProtocolChoice = '2026-07-28';
+
+export function isProtocolChoice(value: unknown): value is ProtocolChoice {
+  return (PROTOCOL_CHOICES as readonly unknown[]).includes(value);
+}
+
+/** How long any one request (the connect probe or handshake, a tool call) may take before the client gives up. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** A workspace name as the server takes it: which of the learner's workspaces (data, scenario, breaker, cache) a request uses. */
+export const WORKSPACE_NAME = /^[a-z0-9-]{1,40}$/;
+
+/** The query settings of the endpoint (see the server's settings parser); unset ones take the server's defaults. */
+export interface DojoClientSettings {
+  backend: 'mock' | 'real';
+  scenario?: string;
+  size: 'tiny' | 'small' | 'large';
+  strategy: 'production' | 'naive';
+  /** Real backend: the configured token, or a simulated missing / wrong one. Left out, the server uses the configured one. */
+  token?: 'configured' | 'missing' | 'wrong';
+  output?: 'raw' | 'compact';
+  seed?: number;
+  /** Which of the learner's workspaces; `default` when left out. Demos whose state must not mix use different names. */
+  workspace?: string;
+  /** Real backend: `auto` = the configured token's API, or the app's Todoist stand-in when there is no token. */
+  upstream?: 'todoist' | 'standin' | 'auto';
+}
 
 export interface ConnectDojoClientOptions {
   /** Absolute, or relative to the page in a browser (e.g. "/api/mcp"). */
   endpoint: string;
   settings: DojoClientSettings;
-  /** When given, every JSON-RPC message of the session is recorded in it. */
+  /** '2026-07-28' (default: negotiated with server/discover) or '2025-11-25' (the initialize handshake). */
+  protocol?: ProtocolChoice;
+  /** When given, every JSON-RPC message of the connection is recorded in it. */
   trace?: ProtocolTrace;
+  /** When given, every HTTP exchange of the connection is recorded in it. */
+  http?: HttpExchangeLog;
   clientInfo?: Implementation;
   /** Called once the connection is closed, by us, by the server or by the network. */
   onClose?: () => void;
+  /** Cancels the connect itself (and, once connected, nothing: use close()). */
+  signal?: AbortSignal;
+  /** The fetch under the transport (tests; a browser uses its own). */
+  fetch?: FetchFunction;
 }
 
 export interface DojoConnection {
   client: Client;
-  /** The raw HTTP transport (not the tracing wrapper): it owns terminateSession(). */
-  transport: StreamableHTTPClientTransport;
-  sessionId: string | undefined;
+  /** What was negotiated: '2026-07-28' or '2025-11-25' (undefined only if the server said nothing). */
+  protocolVersion: string | undefined;
   serverInfo: Implementation | undefined;
-  /** Ends the session on the server (HTTP DELETE), then closes the client. Safe to call twice. */
+  /** Aborts any request still in flight and closes the client. Sends nothing: there is no session to end. Safe to call twice. */
   close(): Promise<void>;
 }
 
-const DEFAULT_CLIENT_INFO: Implementation = { name: 'mcp-dojo-playground', version: '0.1.0' };
+const DEFAULT_CLIENT_INFO: Implementation = { name: 'mcp-dojo-playground', version: '0.2.0' };
 
 export async function connectDojoClient(options: ConnectDojoClientOptions): Promise<DojoConnection> {
-  const transport = new StreamableHTTPClientTransport(endpointUrl(options.endpoint, options.settings));
-  const client = new Client(options.clientInfo ?? DEFAULT_CLIENT_INFO);
+  const protocol = options.protocol ?? DEFAULT_PROTOCOL;
+  const baseFetch = options.fetch;
+  const transport = new StreamableHTTPClientTransport(endpointUrl(options.endpoint, options.settings), {
+    ...((options.http || baseFetch) && { fetch: options.http ? loggingFetch(options.http, baseFetch) : baseFetch }),
+  });
+  const client = new Client(options.clientInfo ?? DEFAULT_CLIENT_INFO, {
+    versionNegotiation: { mode: protocol === '2026-07-28' ? 'auto' : 'legacy' },
+  });
   client.onclose = options.onClose;
-  await client.connect(options.trace ? traceTransport(transport, options.trace) : transport);
+
+  try {
+    // The tracing wrapper goes on before connect: the Client installs its handlers on whatever it is given.
+    await client.connect(options.trace ? traceTransport(transport, options.trace) : transport, {
+      timeout: REQUEST_TIMEOUT_MS,
+      ...(options.signal && { signal: options.signal }),
+    });
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    throw error;
+  }
 
   let closing: Promise<void> | undefined;
   return {
     client,
-    transport,
-    sessionId: transport.sessionId,
+    protocolVersion: client.getNegotiatedProtocolVersion(),
     serverInfo: client.getServerVersion(),
-    close: () => (closing ??= terminateThenClose(client, transport)),
+    close: () => (closing ??= client.close()),
   };
 }
 
-/** The endpoint with the session settings in its query. */
+/** The endpoint with the settings in its query. */
 export function endpointUrl(endpoint: string, settings: DojoClientSettings): URL {
   const url = new URL(endpoint, baseForRelativeUrls(endpoint));
   for (const [key, value] of Object.entries(settings)) {
@@ -67,13 +120,4 @@ function baseForRelativeUrls(endpoint: string): string | undefined {
   if (typeof window !== 'undefined') return window.location.origin;
   if (URL.canParse(endpoint)) return undefined;
   throw new Error(`connectDojoClient: "${endpoint}" is relative, and outside a browser there is no page to resolve it against.`);
-}
-
-async function terminateThenClose(client: Client, transport: StreamableHTTPClientTransport): Promise<void> {
-  try {
-    // Without the DELETE the server keeps the session until it idles out.
-    await transport.terminateSession();
-  } finally {
-    await client.close();
-  }
 }

@@ -5,8 +5,7 @@
  * Streamable HTTP in the browser and over InMemoryTransport in tests. The
  * store is small and synchronous: React reads it with useSyncExternalStore.
  */
-import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage, MessageExtraInfo, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, MessageExtraInfo, RequestId, Transport, TransportSendOptions } from '@modelcontextprotocol/client';
 
 export type TraceDirection = 'out' | 'in';
 export type TraceKind = 'request' | 'response' | 'notification' | 'error';
@@ -28,7 +27,24 @@ export interface TraceEntry {
   size: number;
   /** Responses only: time since the request with the same id went the other way. */
   latencyMs?: number;
+  /**
+   * The `io.modelcontextprotocol/*` keys in the message's `_meta`: on 2026-07-28
+   * every request carries this envelope (protocol version, client info and
+   * capabilities) because there is no initialize handshake to remember them.
+   */
+  envelope?: string[];
   message: JSONRPCMessage;
+}
+
+/** The key prefix of the per-request envelope (2026-07-28). */
+export const ENVELOPE_KEY_PREFIX = 'io.modelcontextprotocol/';
+
+/** The envelope keys a message carries in `params._meta` (requests, notifications) or `result._meta` (responses). */
+export function envelopeKeys(message: JSONRPCMessage): string[] {
+  const holder = 'params' in message ? message.params : 'result' in message ? message.result : undefined;
+  const meta = typeof holder === 'object' && holder !== null ? (holder as { _meta?: unknown })._meta : undefined;
+  if (typeof meta !== 'object' || meta === null) return [];
+  return Object.keys(meta).filter((key) => key.startsWith(ENVELOPE_KEY_PREFIX));
 }
 
 export type TraceListener = () => void;
@@ -121,14 +137,21 @@ export function traceTransport(transport: Transport, trace: ProtocolTrace): Tran
     set onerror(handler) {
       transport.onerror = handler;
     },
-    // A getter, not a copy: HTTP transports learn their session id from the initialize response.
+    // A getter, not a copy: a 2025-era server may hand out a session id in the initialize response.
     get sessionId() {
       return transport.sessionId;
     },
+    // Streamable HTTP sends one POST per request: on 2026-07-28 the client cancels by aborting that POST.
+    get hasPerRequestStream() {
+      return transport.hasPerRequestStream;
+    },
   };
-  // Only offered when the real transport has it: the Client checks for its presence.
+  // Only offered when the real transport has them: the Client checks for their presence.
   if (transport.setProtocolVersion) {
     wrapper.setProtocolVersion = (version: string) => transport.setProtocolVersion?.(version);
+  }
+  if (transport.setSupportedProtocolVersions) {
+    wrapper.setSupportedProtocolVersions = (versions: string[]) => transport.setSupportedProtocolVersions?.(versions);
   }
   return wrapper;
 }
@@ -141,7 +164,8 @@ interface PendingRequest {
 
 function describe(direction: TraceDirection, message: JSONRPCMessage, pending: Map<string, PendingRequest>): Omit<TraceEntry, 'seq'> {
   const at = Date.now();
-  const base = { direction, at, size: byteSize(message), message };
+  const envelope = envelopeKeys(message);
+  const base = { direction, at, size: byteSize(message), ...(envelope.length > 0 && { envelope }), message };
   const id = 'id' in message ? message.id : undefined;
   const method = 'method' in message ? message.method : undefined;
 

@@ -1,11 +1,12 @@
 /**
- * The protocol trace through the real SDK Client and the Dojo server, in process.
+ * The protocol trace through the real SDK v2 Client and the Dojo server, in
+ * process (a 2025-era connection: the in-memory pair runs the initialize
+ * handshake). The 2026-07-28 wire, envelope included, is in connect.test.ts.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDojoMcpServer } from '@/lib/mcp/server';
-import { ProtocolTrace, traceTransport, type TraceEntry } from '../trace';
+import { envelopeKeys, ProtocolTrace, traceTransport, type TraceEntry } from '../trace';
 
 const NOW = new Date('2026-10-01T09:00:00Z');
 let closeAll: () => Promise<void> = async () => undefined;
@@ -46,9 +47,7 @@ describe('traceTransport', () => {
     const { client, trace } = await connectTraced();
     await client.listTools();
     const progress: string[] = [];
-    await client.callTool({ name: 'list_tasks', arguments: {} }, undefined, {
-      onprogress: (update) => progress.push(update.message ?? ''),
-    });
+    await client.callTool({ name: 'list_tasks', arguments: {} }, { onprogress: (update) => progress.push(update.message ?? '') });
 
     const entries = trace.snapshot().slice(3); // after the handshake
     expect(entries.map(label)).toEqual([
@@ -89,6 +88,29 @@ describe('traceTransport', () => {
     expect(client.getServerVersion()?.name).toBe('mcp-dojo');
     const { tools } = await client.listTools();
     expect(tools).toHaveLength(7);
+  });
+});
+
+describe('envelopeKeys', () => {
+  it('finds the io.modelcontextprotocol/* keys in params._meta or result._meta, and nothing else', () => {
+    expect(
+      envelopeKeys({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'tools/call',
+        params: { name: 'x', _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', progressToken: 1 } },
+      }),
+    ).toEqual(['io.modelcontextprotocol/protocolVersion']);
+    expect(envelopeKeys({ jsonrpc: '2.0', id: 1, result: { _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'mcp-dojo', version: '0.2.0' } } } })).toEqual([
+      'io.modelcontextprotocol/serverInfo',
+    ]);
+    expect(envelopeKeys({ jsonrpc: '2.0', id: 1, method: 'tools/list' })).toEqual([]);
+  });
+
+  it('is not recorded on a 2025-era connection, which has no envelope', async () => {
+    const { client, trace } = await connectTraced();
+    await client.listTools();
+    expect(trace.snapshot().filter((entry) => entry.envelope !== undefined)).toEqual([]);
   });
 });
 
