@@ -1,28 +1,33 @@
 'use client';
 /**
- * An MCP client you can click: connect, list tools, fill in a form generated
- * from a tool's input schema, call it and read the result.
+ * An MCP client you can click: connect (in either protocol generation), list
+ * tools, fill in a form generated from a tool's input schema, call it and
+ * read the result.
  */
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/client';
 import { useState } from 'react';
-import type { DojoClientSettings } from '@/lib/mcp/client/connect';
+import type { DojoClientSettings, ProtocolChoice } from '@/lib/mcp/client/connect';
 import { ToolForm } from './tool-form';
 import { ALERT_CLASSES, ToolResult } from './tool-result';
-import type { useMcpSession } from './use-mcp-session';
+import type { McpConnection } from './use-mcp-connection';
 import { useToolCall } from './use-tool-call';
 
-type McpSession = ReturnType<typeof useMcpSession>;
+interface McpConsoleProps {
+  session: McpConnection;
+  settings: DojoClientSettings;
+  protocol: ProtocolChoice;
+}
 
-export function McpConsole({ session, settings }: { session: McpSession; settings: DojoClientSettings }) {
+export function McpConsole({ session, settings, protocol }: McpConsoleProps) {
   return (
     <div className="space-y-6">
-      <ConnectionBar session={session} settings={settings} />
-      {session.connection && <ToolExplorer key={session.sessionId} session={session} />}
+      <ConnectionBar session={session} settings={settings} protocol={protocol} />
+      {session.connection && <ToolExplorer key={session.connectionNumber} session={session} />}
     </div>
   );
 }
 
-const STATUS_STYLES: Record<McpSession['status'], string> = {
+const STATUS_STYLES: Record<McpConnection['status'], string> = {
   connected: 'bg-emerald-600',
   connecting: 'bg-amber-500 animate-pulse',
   disconnecting: 'bg-amber-500 animate-pulse',
@@ -30,8 +35,8 @@ const STATUS_STYLES: Record<McpSession['status'], string> = {
   error: 'bg-red-600',
 };
 
-function ConnectionBar({ session, settings }: { session: McpSession; settings: DojoClientSettings }) {
-  const { status, connection, serverInfo, sessionId } = session;
+function ConnectionBar({ session, settings, protocol }: McpConsoleProps) {
+  const { status, connection, serverInfo, protocolVersion } = session;
   const busy = status === 'connecting' || status === 'disconnecting';
   return (
     <div className="space-y-3 rounded-lg border border-border p-4">
@@ -39,7 +44,7 @@ function ConnectionBar({ session, settings }: { session: McpSession; settings: D
         <button
           type="button"
           disabled={busy}
-          onClick={() => (connection ? session.disconnect() : session.connect(settings))}
+          onClick={() => (connection ? session.disconnect() : session.connect({ settings, protocol }))}
           className={
             connection
               ? 'rounded-md border border-border px-5 py-2 text-base font-semibold hover:bg-border disabled:opacity-60'
@@ -48,6 +53,11 @@ function ConnectionBar({ session, settings }: { session: McpSession; settings: D
         >
           {connection ? 'Disconnect' : 'Connect'}
         </button>
+        {status === 'connecting' && (
+          <button type="button" onClick={session.cancelConnect} className="rounded-md border border-border px-4 py-2 text-base hover:bg-border">
+            Cancel
+          </button>
+        )}
         <p className="flex items-center gap-2 text-base">
           <span aria-hidden className={`inline-block size-3 rounded-full ${STATUS_STYLES[status]}`} />
           <span className="sr-only">Status:</span>
@@ -65,12 +75,18 @@ function ConnectionBar({ session, settings }: { session: McpSession; settings: D
           </p>
         )}
       </div>
-      {sessionId && (
-        <p className="text-sm">
-          <span className="text-muted">Mcp-Session-Id </span>
-          <code data-testid="mcp-session-id" className="font-mono break-all">
-            {sessionId}
-          </code>
+      {connection && (
+        <p className="flex flex-wrap gap-x-6 text-sm">
+          <span>
+            <span className="text-muted">Protocol </span>
+            <code data-testid="mcp-protocol-version" className="font-mono">
+              {protocolVersion ?? 'unknown'}
+            </code>
+          </span>
+          <span>
+            <span className="text-muted">Mcp-Session-Id </span>
+            <span data-testid="mcp-session-id">none — the server keeps no session; each call is its own HTTP request</span>
+          </span>
         </p>
       )}
       {session.connectError && (
@@ -82,7 +98,7 @@ function ConnectionBar({ session, settings }: { session: McpSession; settings: D
   );
 }
 
-function ToolExplorer({ session }: { session: McpSession }) {
+function ToolExplorer({ session }: { session: McpConnection }) {
   const [selectedName, setSelectedName] = useState<string | undefined>();
   const { tools } = session;
   if (tools.isPending) return <p className="text-muted">Listing tools…</p>;
@@ -125,7 +141,7 @@ function ToolExplorer({ session }: { session: McpSession }) {
   );
 }
 
-function ToolPanel({ tool, session }: { tool: Tool; session: McpSession }) {
+function ToolPanel({ tool, session }: { tool: Tool; session: McpConnection }) {
   const call = useToolCall(session.connection?.client ?? null);
   const readOnly = tool.annotations?.readOnlyHint;
   return (

@@ -1,19 +1,29 @@
 'use client';
 /**
- * The playground: pick the session's settings, drive the MCP client, and
- * watch the JSON-RPC messages it exchanges, side by side.
+ * The playground: pick the connection's settings and protocol generation,
+ * drive the MCP client, and watch what it exchanges — the JSON-RPC messages
+ * and the HTTP requests under them — side by side.
  */
 import { useState } from 'react';
 import { DATASET_SIZES, type DatasetSize } from '@/lib/mock/dataset';
 import { SCENARIO_NAMES } from '@/lib/mock/scenarios';
-import type { DojoClientSettings } from '@/lib/mcp/client/connect';
+import { DEFAULT_PROTOCOL, PROTOCOL_CHOICES, type DojoClientSettings, type ProtocolChoice } from '@/lib/mcp/client/connect';
+import { HttpExchangeLog } from '@/lib/mcp/client/http-log';
 import { ProtocolTrace as ProtocolTraceStore } from '@/lib/mcp/client/trace';
+import { HttpExchanges } from './http-exchanges';
 import { McpConsole } from './mcp-console';
 import { ProtocolTrace } from './protocol-trace';
 import { SettingSelect } from './setting-select';
-import { useMcpSession } from './use-mcp-session';
+import { useMcpConnection } from './use-mcp-connection';
+import { WireSummary } from './wire-summary';
 
-const DEFAULT_SETTINGS: DojoClientSettings = { backend: 'mock', scenario: 'faithful', size: 'small', strategy: 'production' };
+// `upstream: auto`: with no token configured, the real backend is this app's Todoist stand-in.
+const DEFAULT_SETTINGS: DojoClientSettings = { backend: 'mock', scenario: 'faithful', size: 'small', strategy: 'production', workspace: 'playground', upstream: 'auto' };
+
+const PROTOCOL_OPTIONS = PROTOCOL_CHOICES.map((value) => ({
+  value,
+  label: value === '2026-07-28' ? '2026-07-28 (current: no session, per-request envelope)' : '2025-11-25 (initialize handshake)',
+}));
 
 const SIZE_OPTIONS = (Object.keys(DATASET_SIZES) as DatasetSize[]).map((size) => ({
   value: size,
@@ -22,9 +32,11 @@ const SIZE_OPTIONS = (Object.keys(DATASET_SIZES) as DatasetSize[]).map((size) =>
 
 export function McpPlayground() {
   const [trace] = useState(() => new ProtocolTraceStore());
+  const [http] = useState(() => new HttpExchangeLog());
   const [settings, setSettings] = useState<DojoClientSettings>(DEFAULT_SETTINGS);
-  const session = useMcpSession({ endpoint: '/api/mcp', trace });
-  // Settings are fixed for a session's life (they travel in the URL of initialize).
+  const [protocol, setProtocol] = useState<ProtocolChoice>(DEFAULT_PROTOCOL);
+  const session = useMcpConnection({ endpoint: '/api/mcp', trace, http });
+  // Settings and protocol belong to the connection: they are in every request's URL, and the version is negotiated at connect.
   const locked = session.status !== 'disconnected' && session.status !== 'error';
   const update = <Key extends keyof DojoClientSettings>(key: Key, value: DojoClientSettings[Key]) =>
     setSettings((previous) => ({ ...previous, [key]: value }));
@@ -33,20 +45,21 @@ export function McpPlayground() {
     <div className="grid gap-8 xl:grid-cols-2">
       <div className="min-w-0 space-y-6">
         <fieldset className="rounded-lg border border-border p-4" disabled={locked}>
-          <legend className="px-1 text-lg font-semibold">Session settings</legend>
+          <legend className="px-1 text-lg font-semibold">Connection settings</legend>
           <div className="grid gap-4 sm:grid-cols-2">
+            <SettingSelect label="Protocol" value={protocol} options={PROTOCOL_OPTIONS} onChange={setProtocol} />
             <SettingSelect
               label="Backend"
               value={settings.backend}
               options={[
                 { value: 'mock', label: 'mock (simulated Todoist)' },
-                { value: 'real', label: 'real (Todoist API)' },
+                { value: 'real', label: 'real (Todoist API, or the stand-in without a token)' },
               ]}
               onChange={(value) => update('backend', value)}
             />
             <SettingSelect
               label="Scenario"
-              value={settings.scenario}
+              value={settings.scenario ?? 'faithful'}
               options={SCENARIO_NAMES.map((name) => ({ value: name, label: name }))}
               disabled={settings.backend === 'real'}
               hint={settings.backend === 'real' ? 'Mock backend only.' : undefined}
@@ -69,13 +82,15 @@ export function McpPlayground() {
               onChange={(value) => update('strategy', value)}
             />
           </div>
-          {locked && <p className="mt-3 text-sm text-muted">Disconnect to change settings: each session keeps the ones it started with.</p>}
+          {locked && <p className="mt-3 text-sm text-muted">Disconnect to change settings: a connection keeps the ones it started with.</p>}
         </fieldset>
-        <McpConsole session={session} settings={settings} />
+        <McpConsole session={session} settings={settings} protocol={protocol} />
       </div>
       {/* Sticky, so the trace stays in view while you scroll through a long result. */}
-      <div className="min-w-0 xl:sticky xl:top-4 xl:self-start">
+      <div className="min-w-0 space-y-4 xl:sticky xl:top-4 xl:self-start">
+        <WireSummary trace={trace} http={http} />
         <ProtocolTrace trace={trace} />
+        <HttpExchanges log={http} />
       </div>
     </div>
   );

@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { ProtocolTrace as ProtocolTraceStore, TraceEntry } from '@/lib/mcp/client/trace';
+import { formatBytes } from './format-bytes';
 
 const NO_ENTRIES: readonly TraceEntry[] = [];
 const serverSnapshot = () => NO_ENTRIES; // nothing is traced while rendering on the server
@@ -48,7 +49,7 @@ export function ProtocolTrace({ trace }: { trace: ProtocolTraceStore }) {
         {copyStatus}
       </p>
       {entries.length === 0 ? (
-        <p className="px-4 py-6 text-muted">No messages yet. Connect to see the initialize handshake.</p>
+        <p className="px-4 py-6 text-muted">No messages yet. Connect or run to see them: a 2025-11-25 client starts with initialize, a 2026-07-28 one with a server/discover probe.</p>
       ) : (
         <ol
           ref={list}
@@ -81,7 +82,13 @@ const KIND_STYLES: Record<TraceEntry['kind'], string> = {
 function TraceRow({ entry }: { entry: TraceEntry }) {
   const outgoing = entry.direction === 'out';
   return (
-    <li data-testid="trace-entry" data-direction={entry.direction} data-kind={entry.kind} data-method={entry.method ?? entry.answers}>
+    <li
+      data-testid="trace-entry"
+      data-direction={entry.direction}
+      data-kind={entry.kind}
+      data-method={entry.method ?? entry.answers}
+      data-envelope={entry.envelope ? 'yes' : undefined}
+    >
       <details>
         <summary className="flex cursor-pointer items-baseline gap-3 px-4 py-2 font-mono text-sm hover:bg-border/50">
           <span aria-hidden className={`w-4 shrink-0 text-base font-bold ${outgoing ? 'text-sky-700 dark:text-sky-300' : 'text-emerald-700 dark:text-emerald-300'}`}>
@@ -93,6 +100,15 @@ function TraceRow({ entry }: { entry: TraceEntry }) {
             {entry.method ?? (entry.answers ? <span className="text-muted">→ {entry.answers}</span> : '')}
             {entry.id !== undefined && <span className="text-muted"> #{String(entry.id)}</span>}
           </span>
+          {entry.envelope && (
+            <span
+              data-testid="trace-envelope"
+              title={`_meta envelope: ${entry.envelope.join(', ')}`}
+              className="shrink-0 rounded border border-border px-1.5 text-xs text-muted"
+            >
+              _meta envelope
+            </span>
+          )}
           <span className="shrink-0 text-muted">{formatBytes(entry.size)}</span>
           <span className="w-16 shrink-0 text-right text-muted">{entry.latencyMs !== undefined ? `${Math.round(entry.latencyMs)} ms` : ''}</span>
         </summary>
@@ -102,8 +118,4 @@ function TraceRow({ entry }: { entry: TraceEntry }) {
       </details>
     </li>
   );
-}
-
-function formatBytes(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} kB`;
 }

@@ -1,6 +1,6 @@
 'use client';
 /** A form generated from a tool's JSON input schema, as an MCP client would build one. */
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/client';
 import { useId, useState, type FormEvent } from 'react';
 import { argumentsOf, fieldsOf, initialValue, type FieldValue, type ToolInputField } from './tool-input-fields';
 

@@ -3,7 +3,7 @@
  * and form values back into the tool's `arguments`. Plain functions, so the
  * form component only renders.
  */
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/client';
 
 export type FieldKind = 'text' | 'number' | 'integer' | 'boolean' | 'enum' | 'string-list' | 'json';
 

@@ -3,7 +3,8 @@
  * model reads), the structured content (what a program reads) and the
  * provenance from `_meta`.
  */
-import type { CallToolResult, Progress } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, Progress } from '@modelcontextprotocol/client';
+import { isCancelled } from '@/lib/mcp/client/failure';
 import { JsonView } from './json-view';
 import { ProvenanceBadge } from './provenance-badge';
 
@@ -27,9 +28,10 @@ export function ToolResult({ toolName, result, error, progress, pending }: ToolR
       </h3>
       {progress.length > 0 && <ProgressList progress={progress} />}
       {pending && <p className="text-muted">Waiting for the server…</p>}
-      {error && (
+      {error && isCancelled(error) && <p className="text-muted">Cancelled: the client stopped waiting and aborted the request.</p>}
+      {error && !isCancelled(error) && (
         <div role="alert" className={ALERT_CLASSES}>
-          <p className="font-semibold">The call failed (a protocol error, thrown by the client)</p>
+          <p className="font-semibold">The call failed: no result came back</p>
           <p className="mt-1 font-mono text-sm">{error.message}</p>
         </div>
       )}
