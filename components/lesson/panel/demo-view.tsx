@@ -1,17 +1,21 @@
 'use client';
 /**
- * One demo: its settings, Run and Run side by side, the result(s) and the
- * protocol trace. Each run becomes an observation for the lesson.
+ * One demo: its settings (protocol generation included), Run and Run side by
+ * side, the result(s) and what went over the wire. Each run is a connection
+ * of its own; the demo's runs share a workspace on the server (one per side),
+ * so what one run changes, the next one sees. Each run becomes an observation.
  */
 import { useState } from 'react';
 import { Kbd, shortcut } from '@/components/keyboard/shortcut';
 import { compareObservations, sideLabel, sideOverrides, type Comparison } from '@/lib/lessons/comparison';
 import type { Observed } from '@/lib/lessons/observation-log';
 import { observeCall } from '@/lib/lessons/observations';
-import type { Demo, PanelSettings } from '@/lib/lessons/schema';
+import type { Demo } from '@/lib/lessons/schema';
+import { workspaceName } from '@/lib/mcp/client/workspace';
+import { initialLiveSettings, type LiveSettings } from './live-settings';
+import { ProtocolToggle } from './protocol-toggle';
 import { RunResult } from './run-result';
 import { SessionTrace } from './session-trace';
-import { settingsKey } from './session-slot';
 import { SettingsSummary } from './settings-summary';
 import { SettingsToggles } from './settings-toggles';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from './buttons';
@@ -25,18 +29,18 @@ interface DemoViewProps {
 }
 
 export function DemoView({ demo, onObserved }: DemoViewProps) {
-  const [settings, setSettings] = useState<PanelSettings>(demo.defaults);
+  const [settings, setSettings] = useState<LiveSettings>(() => initialLiveSettings(demo.defaults));
   const [view, setView] = useState<'single' | 'side-by-side' | undefined>();
   const [comparison, setComparison] = useState<Comparison>();
-  // Three sessions at most: the single run's, and one per side.
-  const single = useDemoRun();
-  const leftRun = useDemoRun();
-  const rightRun = useDemoRun();
+  // A workspace each: the single run's state (e.g. lesson 4's cache) must not mix with either side's.
+  const single = useDemoRun(workspaceName('panel', demo.id));
+  const leftRun = useDemoRun(workspaceName('panel', demo.id, 'left'));
+  const rightRun = useDemoRun(workspaceName('panel', demo.id, 'right'));
   const hydrated = useHydrated();
   // Before hydration a click would do nothing: keep the controls disabled until then.
   const busy = !hydrated || single.pending || leftRun.pending || rightRun.pending;
 
-  const call = (runSettings: PanelSettings): RunInput => ({ settings: runSettings, tool: demo.tool, args: demo.arguments });
+  const call = (runSettings: LiveSettings): RunInput => ({ settings: runSettings, tool: demo.tool, args: demo.arguments });
   const overrides = demo.compare && sideOverrides(demo.compare);
   const sides = overrides && {
     left: { label: sideLabel(overrides.left, 'left'), settings: { ...settings, ...overrides.left }, run: leftRun } satisfies Side,
@@ -53,7 +57,7 @@ export function DemoView({ demo, onObserved }: DemoViewProps) {
     if (!sides) return;
     setView('side-by-side');
     setComparison(undefined);
-    // In parallel: two independent sessions, like two different servers.
+    // In parallel: two independent connections, like two different clients.
     const [left, right] = await Promise.all([outcomeOf(leftRun, call(sides.left.settings)), outcomeOf(rightRun, call(sides.right.settings))]);
     if (!left || !right) return; // one side was cancelled: nothing to compare
     const compared = compareObservations(
@@ -68,10 +72,10 @@ export function DemoView({ demo, onObserved }: DemoViewProps) {
   const traced =
     view === 'side-by-side' && sides
       ? [
-          { label: sides.left.label, trace: leftRun.trace },
-          { label: sides.right.label, trace: rightRun.trace },
+          { label: sides.left.label, trace: leftRun.trace, http: leftRun.http },
+          { label: sides.right.label, trace: rightRun.trace, http: rightRun.http },
         ]
-      : [{ label: 'single run', trace: single.trace }];
+      : [{ label: 'single run', trace: single.trace, http: single.http }];
 
   return (
     <div className="space-y-5">
@@ -82,7 +86,8 @@ export function DemoView({ demo, onObserved }: DemoViewProps) {
           Calls <code className="font-mono">{demo.tool}</code> with <code className="font-mono">{JSON.stringify(demo.arguments)}</code>
         </p>
       </div>
-      <SettingsToggles offers={demo.offers} settings={settings} onChange={setSettings} disabled={busy} />
+      <SettingsToggles offers={demo.offers} settings={settings} onChange={(changed) => setSettings({ ...changed, protocol: settings.protocol })} disabled={busy} />
+      <ProtocolToggle value={settings.protocol} onChange={(protocol) => setSettings({ ...settings, protocol })} disabled={busy} />
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" onClick={runOnce} disabled={busy} {...shortcut('r')} className={PRIMARY_BUTTON}>
           Run
@@ -94,7 +99,7 @@ export function DemoView({ demo, onObserved }: DemoViewProps) {
             <Kbd>s</Kbd>
           </button>
         )}
-        <SessionNote run={single} settings={settings} />
+        <p className="text-sm text-muted">Each run is a connection of its own: nothing stays open between runs.</p>
       </div>
       {sides && (
         <p className="text-sm text-muted">
@@ -121,21 +126,4 @@ async function outcomeOf(run: DemoRun, input: RunInput) {
     if (isCancelled(error)) return undefined;
     return error instanceof Error ? error : new Error(String(error));
   }
-}
-
-/** Which session the next Run uses: the open one, or a new one because the settings changed. */
-function SessionNote({ run, settings }: { run: DemoRun; settings: PanelSettings }) {
-  if (!run.output?.sessionId || !run.settings) return null;
-  const same = settingsKey(run.settings) === settingsKey(settings);
-  return (
-    <p className="text-sm text-muted">
-      {same ? (
-        <>
-          Session <code className="font-mono">{run.output.sessionId.slice(0, 8)}</code> stays open for the next run.
-        </>
-      ) : (
-        'Settings changed: the next Run ends this session and starts a new one (settings are fixed per session).'
-      )}
-    </p>
-  );
 }

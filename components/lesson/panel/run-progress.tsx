@@ -1,6 +1,7 @@
 'use client';
 /** While a call runs: the server's progress notifications (one per page it reads) and a way to stop. */
-import type { Progress } from '@modelcontextprotocol/sdk/types.js';
+import type { Progress } from '@modelcontextprotocol/client';
+import { REQUEST_TIMEOUT_MS } from '@/lib/mcp/client/connect';
 
 export function RunProgress({ progress, onCancel }: { progress: Progress[]; onCancel: () => void }) {
   return (
@@ -13,6 +14,7 @@ export function RunProgress({ progress, onCancel }: { progress: Progress[]; onCa
           Cancel
         </button>
       </div>
+      <p className="text-sm text-muted">Gives up by itself after {REQUEST_TIMEOUT_MS / 1000} s without an answer.</p>
       {progress.length > 0 && (
         <ol aria-label="Progress notifications" className="max-h-32 space-y-0.5 overflow-auto font-mono text-sm text-muted">
           {progress.map((update, index) => (

@@ -67,14 +67,18 @@ export function RunResult({ run, compact = false }: RunResultProps) {
   );
 }
 
-/** A call that did not return a result: cancelled by the learner, or a protocol error thrown by the client. */
+/** A call that did not return a result: cancelled by the learner, or a failure the client ran into (HTTP status, timeout, JSON-RPC error). */
 export function CallFailure({ error }: { error: Error }) {
   if (isCancelled(error)) {
-    return <p className="text-muted">Cancelled: the client sent notifications/cancelled and stopped waiting.</p>;
+    return (
+      <p data-testid="run-cancelled" className="text-muted">
+        Cancelled: the client stopped waiting and aborted the request (on 2025-11-25 it also sent notifications/cancelled).
+      </p>
+    );
   }
   return (
-    <div role="alert" className={ALERT_CLASSES}>
-      <p className="font-semibold">The call failed (a protocol error, thrown by the client)</p>
+    <div role="alert" data-testid="run-failure" className={ALERT_CLASSES}>
+      <p className="font-semibold">The call failed: no result came back</p>
       <p className="mt-1 font-mono text-sm">{error.message}</p>
     </div>
   );

@@ -1,57 +1,53 @@
 /**
- * One MCP session the panel keeps open between runs. Settings are fixed for
- * a session's life (they travel in the URL of `initialize`), so asking for
- * different settings ends the old session (HTTP DELETE) and starts a new one.
+ * A connection for widgets that call `ensure()` and then read the trace
+ * (the architecture lesson's "three faces"). The server keeps no session, so
+ * the slot keeps none either: every `ensure()` opens a fresh connection (its
+ * trace shows the whole exchange) and closes the previous one, which holds no
+ * HTTP connection anyway. New code runs its calls with `runOnConnection()`
+ * (lib/mcp/client/run.ts), which also gives every request a timeout.
  */
-import { connectDojoClient, type DojoConnection } from '@/lib/mcp/client/connect';
+import { connectDojoClient, type DojoConnection, type ProtocolChoice } from '@/lib/mcp/client/connect';
+import { HttpExchangeLog } from '@/lib/mcp/client/http-log';
 import { ProtocolTrace } from '@/lib/mcp/client/trace';
 import type { PanelSettings } from '@/lib/lessons/schema';
+import { endpointSettings } from './live-settings';
 
-const CLIENT_INFO = { name: 'mcp-dojo-lesson', version: '0.1.0' };
-
-interface OpenSession {
-  key: string;
-  connection: Promise<DojoConnection>;
-}
-
-export function settingsKey(settings: PanelSettings): string {
-  return [settings.backend, settings.strategy, settings.scenario, settings.size, settings.token, settings.output ?? ''].join('|');
-}
+const CLIENT_INFO = { name: 'mcp-dojo-lesson', version: '0.2.0' };
 
 export class SessionSlot {
-  /** Every message of the current session; cleared when a new session starts. */
+  /** Every message of the latest connection; cleared when a new one opens. */
   readonly trace = new ProtocolTrace();
-  #current: OpenSession | undefined;
+  readonly http = new HttpExchangeLog();
+  #current: Promise<DojoConnection> | undefined;
 
-  constructor(readonly endpoint: string = '/api/mcp') {}
+  constructor(
+    readonly endpoint: string = '/api/mcp',
+    readonly options: { protocol?: ProtocolChoice; workspace?: string } = {},
+  ) {}
 
-  /** The open session if its settings match, otherwise a new one (the old one is closed first). */
+  /** A fresh connection with these settings (the previous one is closed first). */
   ensure(settings: PanelSettings): Promise<DojoConnection> {
-    const key = settingsKey(settings);
-    if (this.#current?.key === key) return this.#current.connection;
-    const previous = this.#current?.connection;
-    const session: OpenSession = { key, connection: this.#open(settings, previous, () => this.#forget(session)) };
-    this.#current = session;
-    // A failed connect must not be reused: the next run tries again.
-    session.connection.catch(() => this.#forget(session));
-    return session.connection;
+    const previous = this.#current;
+    this.#current = (async () => {
+      await previous?.then((open) => open.close()).catch(() => undefined);
+      this.trace.clear();
+      this.http.clear();
+      return connectDojoClient({
+        endpoint: this.endpoint,
+        settings: endpointSettings(settings, this.options.workspace ?? 'default'),
+        protocol: this.options.protocol,
+        trace: this.trace,
+        http: this.http,
+        clientInfo: CLIENT_INFO,
+      });
+    })();
+    return this.#current;
   }
 
-  /** Ends the session on the server (DELETE). Safe to call when nothing is open. */
+  /** Aborts whatever the connection still has in flight. Safe to call when nothing is open. */
   close(): void {
-    const connection = this.#current?.connection;
+    const connection = this.#current;
     this.#current = undefined;
     void connection?.then((open) => open.close()).catch(() => undefined);
-  }
-
-  async #open(settings: PanelSettings, previous: Promise<DojoConnection> | undefined, onClose: () => void): Promise<DojoConnection> {
-    await previous?.then((open) => open.close()).catch(() => undefined);
-    this.trace.clear();
-    // The server can end a session too (it idled out): onClose makes the next run reconnect.
-    return connectDojoClient({ endpoint: this.endpoint, settings, trace: this.trace, clientInfo: CLIENT_INFO, onClose });
-  }
-
-  #forget(session: OpenSession): void {
-    if (this.#current === session) this.#current = undefined;
   }
 }

@@ -69,7 +69,7 @@ export function SettingsToggles({ offers, settings, onChange, disabled = false }
   );
 }
 
-interface ToggleGroupProps<Value extends string> {
+export interface ToggleGroupProps<Value extends string> {
   label: string;
   options: readonly Value[];
   value: Value;
@@ -82,7 +82,7 @@ interface ToggleGroupProps<Value extends string> {
  * A fieldset of toggle buttons: one pressed at a time. Buttons, not radio
  * inputs, so the page's single-key shortcuts (r, s) still work right after a click.
  */
-function ToggleGroup<Value extends string>({ label, options, value, onChange, disabled, hint }: ToggleGroupProps<Value>) {
+export function ToggleGroup<Value extends string>({ label, options, value, onChange, disabled, hint }: ToggleGroupProps<Value>) {
   const hintId = useId();
   return (
     <fieldset disabled={disabled} aria-describedby={hintId} className="min-w-0">

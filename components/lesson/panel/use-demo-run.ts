@@ -1,68 +1,81 @@
 'use client';
 /**
- * Runs a demo's tool call in a SessionSlot: reuse or open the session, call
- * the tool, and collect the progress notifications (one per page read) while
- * it runs. Cancel sends notifications/cancelled to the server.
+ * Runs a demo's tool call on a connection of its own: connect, call, close.
+ * The server keeps no session, so nothing stays open between runs; what the
+ * runs share (mock writes, breaker, cache) lives in the demo's workspace on
+ * the server. Every run has a timeout and a Cancel; the trace and the HTTP
+ * log show the run's whole exchange, handshake included.
  */
-import type { CallToolResult, Progress } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, Progress } from '@modelcontextprotocol/client';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { PanelSettings } from '@/lib/lessons/schema';
-import { SessionSlot } from './session-slot';
+import { cancelledError } from '@/lib/mcp/client/failure';
+import { HttpExchangeLog } from '@/lib/mcp/client/http-log';
+import { runOnConnection } from '@/lib/mcp/client/run';
+import { ProtocolTrace } from '@/lib/mcp/client/trace';
+import { endpointSettings, type LiveSettings } from './live-settings';
+
+export { isCancelled } from '@/lib/mcp/client/failure';
+
+const CLIENT_INFO = { name: 'mcp-dojo-lesson', version: '0.2.0' };
 
 export interface RunInput {
-  settings: PanelSettings;
+  settings: LiveSettings;
   tool: string;
   args: Record<string, unknown>;
 }
 
 export interface RunOutput {
   result: CallToolResult;
-  sessionId: string | undefined;
+  /** What the connection negotiated: 2026-07-28 or 2025-11-25. */
+  protocolVersion: string | undefined;
 }
 
-/** The reason a cancelled run rejects with: shown as "cancelled", never as a failure. */
-export function isCancelled(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
-}
-
-function cancelledError(): Error {
-  return new DOMException('Cancelled in the lesson panel.', 'AbortError');
-}
-
-export function useDemoRun() {
-  // One slot per component: its session lives as long as the component does.
-  const [slot] = useState(() => new SessionSlot());
+/** `workspace`: the server-side state this run shares with the demo's other runs, and with nothing else. */
+export function useDemoRun(workspace: string) {
+  const [trace] = useState(() => new ProtocolTrace());
+  const [http] = useState(() => new HttpExchangeLog());
   const [progress, setProgress] = useState<Progress[]>([]);
   const controller = useRef<AbortController | null>(null);
-  useEffect(() => () => slot.close(), [slot]);
+  // Leaving the demo aborts a run still in flight: nothing is left waiting on the server.
+  useEffect(() => () => controller.current?.abort(cancelledError('the lesson panel')), []);
 
   const mutation = useMutation({
     mutationFn: async ({ settings, tool, args }: RunInput): Promise<RunOutput> => {
       const abort = new AbortController();
       controller.current = abort;
       setProgress([]);
-      try {
-        const connection = await slot.ensure(settings);
-        abort.signal.throwIfAborted();
-        // Passing onprogress makes the SDK send a progressToken: that is what asks the server for progress.
-        const result = await connection.client.callTool({ name: tool, arguments: args }, undefined, {
-          onprogress: (update) => setProgress((previous) => [...previous, update]),
+      trace.clear();
+      http.clear();
+      return runOnConnection(
+        {
+          endpoint: '/api/mcp',
+          settings: endpointSettings(settings, workspace),
+          protocol: settings.protocol,
+          trace,
+          http,
+          clientInfo: CLIENT_INFO,
           signal: abort.signal,
-        });
-        return { result: result as CallToolResult, sessionId: connection.sessionId };
-      } catch (error) {
-        // The SDK wraps the abort in an McpError; name it plainly so the panel can tell "cancelled" from "failed".
-        throw abort.signal.aborted ? cancelledError() : error;
-      }
+          cancelled: () => cancelledError('the lesson panel'),
+        },
+        async ({ client, connection, request }) => {
+          // Passing onprogress makes the SDK send a progressToken: that is what asks the server for progress.
+          const result = await client.callTool(
+            { name: tool, arguments: args },
+            { ...request, onprogress: (update) => setProgress((previous) => [...previous, update]) },
+          );
+          return { result, protocolVersion: connection.protocolVersion };
+        },
+      );
     },
   });
 
   return {
-    /** Resolves with the result; rejects on protocol errors and on cancel (see isCancelled). */
+    /** Resolves with the result; rejects with a failure that says what failed, or on cancel (see isCancelled). */
     run: mutation.mutateAsync,
-    cancel: () => controller.current?.abort(cancelledError()),
-    trace: slot.trace,
+    cancel: () => controller.current?.abort(cancelledError('the lesson panel')),
+    trace,
+    http,
     progress,
     output: mutation.data,
     error: mutation.error,
