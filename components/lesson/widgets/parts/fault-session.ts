@@ -1,17 +1,23 @@
 'use client';
 /**
- * One MCP session of the fault widget, kept open between runs: its breaker
- * and its last-good cache live on the server, in this session. A fault is
- * switched on the session's mock upstream (POST /api/mcp/scenario), never
- * by starting a new session — that would start with a closed breaker and an
- * empty cache, and hide what the lesson is about.
+ * The fault widget's server side: a workspace per strategy, whose breaker and
+ * last-good cache persist across runs on the server. A fault is switched on
+ * the workspace's mock upstream (POST /api/mcp/scenario?workspace=…), never
+ * in the run's URL — a `scenario=` there would override the switch for that
+ * request. Each run is a connection of its own, with the request timeout and
+ * a Cancel; the workspace, not the connection, is what remembers.
  */
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { switchMockScenario, type Fault } from '@/lib/lessons/widgets/fault-scenarios';
+import type { Fault } from '@/lib/lessons/widgets/fault-scenarios';
 import type { PanelSettings } from '@/lib/lessons/schema';
-import { SessionSlot } from '../../panel/session-slot';
+import type { DojoClientSettings } from '@/lib/mcp/client/connect';
+import { cancelledError } from '@/lib/mcp/client/failure';
+import { HttpExchangeLog } from '@/lib/mcp/client/http-log';
+import { runOnConnection } from '@/lib/mcp/client/run';
+import { ProtocolTrace } from '@/lib/mcp/client/trace';
+import { switchWorkspaceScenario, workspaceName } from '@/lib/mcp/client/workspace';
 
 export type FaultStrategy = PanelSettings['strategy'];
 
@@ -21,58 +27,67 @@ export interface FaultRunOutput {
   fault: Fault;
 }
 
-/** The scenario in the URL stays "faithful": faults are switched on the live session instead. */
-function settingsFor(strategy: FaultStrategy): PanelSettings {
-  return { backend: 'mock', strategy, scenario: 'faithful', size: 'small', token: 'configured' };
-}
+const CLIENT_INFO = { name: 'mcp-dojo-fault-timeline', version: '0.2.0' };
 
-function cancelledError(): Error {
-  return new DOMException('Cancelled in the fault widget.', 'AbortError');
+/** No `scenario`: the workspace's switched scenario applies. */
+function settingsFor(strategy: FaultStrategy, workspace: string): DojoClientSettings {
+  return { backend: 'mock', strategy, size: 'small', workspace };
 }
 
 export function useFaultSession(strategy: FaultStrategy) {
-  const [slot] = useState(() => new SessionSlot());
-  // Which fault the server has for which session: a reconnect (the server idled the session out) needs it again.
-  const applied = useRef<{ sessionId: string; faultId: string } | undefined>(undefined);
+  const [workspace] = useState(() => workspaceName('faults', strategy));
+  const [trace] = useState(() => new ProtocolTrace());
+  const [http] = useState(() => new HttpExchangeLog());
+  // Which fault this page has put on the workspace: skipped when it is already there, unless forced.
+  const applied = useRef<string | undefined>(undefined);
   const controller = useRef<AbortController | null>(null);
-  useEffect(() => () => slot.close(), [slot]);
+  useEffect(() => () => controller.current?.abort(cancelledError('the fault widget')), []);
 
-  /** Puts `fault` on this session's mock upstream; `force` re-arms it (page-fails counts its failures). */
+  /** Puts `fault` on this workspace's mock upstream; `force` re-arms it (page-fails counts its failures). */
   const applyFault = async (fault: Fault, force = false): Promise<void> => {
-    const { sessionId } = await slot.ensure(settingsFor(strategy));
-    if (!sessionId) throw new Error('The server gave this session no id, so its scenario cannot be switched.');
-    if (!force && applied.current?.sessionId === sessionId && applied.current.faultId === fault.id) return;
-    await switchMockScenario(sessionId, fault.scenario);
-    applied.current = { sessionId, faultId: fault.id };
+    if (!force && applied.current === fault.id) return;
+    // The same dataset the runs read (size small): a workspace keeps one mock state per size.
+    await switchWorkspaceScenario(workspace, fault.scenario, { data: { size: 'small' } });
+    applied.current = fault.id;
   };
 
   const mutation = useMutation({
     mutationFn: async (fault: Fault): Promise<FaultRunOutput> => {
       const abort = new AbortController();
       controller.current = abort;
-      try {
-        await applyFault(fault);
-        const { client } = await slot.ensure(settingsFor(strategy));
-        const result = await client.callTool({ name: 'get_overview', arguments: {} }, undefined, { signal: abort.signal });
-        return { result: result as CallToolResult, fault };
-      } catch (error) {
-        throw abort.signal.aborted ? cancelledError() : error;
-      }
+      trace.clear();
+      http.clear();
+      await applyFault(fault);
+      const result = await runOnConnection(
+        {
+          endpoint: '/api/mcp',
+          settings: settingsFor(strategy, workspace),
+          trace,
+          http,
+          clientInfo: CLIENT_INFO,
+          signal: abort.signal,
+          cancelled: () => cancelledError('the fault widget'),
+        },
+        ({ client, request }) => client.callTool({ name: 'get_overview', arguments: {} }, request),
+      );
+      return { result, fault };
     },
   });
 
   return {
     strategy,
+    workspace,
     applyFault,
     run: mutation.mutateAsync,
-    cancel: () => controller.current?.abort(cancelledError()),
-    /** Ends the session on the server (the naive comparison, when switched off). */
+    cancel: () => controller.current?.abort(cancelledError('the fault widget')),
+    /** Stops a run in flight and forgets the shown result (the naive comparison, when switched off). */
     close: () => {
-      slot.close();
+      controller.current?.abort(cancelledError('the fault widget'));
       applied.current = undefined;
       mutation.reset();
     },
-    trace: slot.trace,
+    trace,
+    http,
     output: mutation.data,
     error: mutation.error,
     pending: mutation.isPending,

@@ -1,14 +1,19 @@
 'use client';
 /**
- * The sessions behind lesson 5's comparisons: one with compact output (the
- * production default) and one with `output=raw`, everything else equal.
- * Settings are fixed per session, so another data source means new sessions.
+ * The calls behind lesson 5's comparisons: compact output (the production
+ * default) and `output=raw`, everything else equal. Each comparison runs on
+ * connections of its own (closed after), with the request timeout; the
+ * settings travel with every request, so nothing is kept between runs.
  */
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { PanelSettings } from '@/lib/lessons/schema';
-import { SessionSlot } from '../../panel/session-slot';
+import { cancelledError } from '@/lib/mcp/client/failure';
+import { runOnConnection } from '@/lib/mcp/client/run';
+import { endpointSettings } from '../../panel/live-settings';
+
+const CLIENT_INFO = { name: 'mcp-dojo-size-compare', version: '0.2.0' };
 
 /** Where the tasks come from: the mock at two sizes, or the real API this server is configured for. */
 export type SizeSource = 'small' | 'large' | 'real';
@@ -33,42 +38,61 @@ export interface OutputsRun {
   compact: CallToolResult;
 }
 
-async function callIn(slot: SessionSlot, settings: PanelSettings, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
-  const { client } = await slot.ensure(settings);
-  return (await client.callTool({ name, arguments: args })) as CallToolResult;
-}
+type Call = { name: string; arguments: Record<string, unknown> };
 
 export function useSizeSessions() {
-  const [compactSlot] = useState(() => new SessionSlot());
-  const [rawSlot] = useState(() => new SessionSlot());
-  useEffect(
-    () => () => {
-      compactSlot.close();
-      rawSlot.close();
-    },
-    [compactSlot, rawSlot],
-  );
+  const controller = useRef<AbortController | null>(null);
+  useEffect(() => () => controller.current?.abort(cancelledError('the size comparison')), []);
+
+  /** Runs `calls` one after the other on one connection, in the widget's workspace. */
+  const callAll = (settings: PanelSettings, calls: Call[], signal: AbortSignal): Promise<CallToolResult[]> =>
+    runOnConnection(
+      {
+        endpoint: '/api/mcp',
+        settings: endpointSettings(settings, 'size-compare'),
+        clientInfo: CLIENT_INFO,
+        signal,
+        cancelled: () => cancelledError('the size comparison'),
+      },
+      async ({ client, request }) => {
+        const results: CallToolResult[] = [];
+        for (const call of calls) results.push(await client.callTool(call, request));
+        return results;
+      },
+    );
+  const start = () => {
+    const abort = new AbortController();
+    controller.current = abort;
+    return abort.signal;
+  };
 
   const filtering = useMutation({
     mutationFn: async (source: SizeSource): Promise<FilteringRun> => {
-      const settings = settingsFor(source);
-      // One after the other, in one session: the same data, asked two ways.
-      const inTool = await callIn(compactSlot, settings, 'list_tasks', { priority: 'p1' });
-      const byApi = await callIn(compactSlot, settings, 'filter_tasks', { query: 'p1' });
-      return { source, inTool, byApi };
+      // One after the other: the same data, asked two ways.
+      const [inTool, byApi] = await callAll(
+        settingsFor(source),
+        [
+          { name: 'list_tasks', arguments: { priority: 'p1' } },
+          { name: 'filter_tasks', arguments: { query: 'p1' } },
+        ],
+        start(),
+      );
+      return { source, inTool: inTool!, byApi: byApi! };
     },
   });
 
   const outputs = useMutation({
     mutationFn: async (source: SizeSource): Promise<OutputsRun> => {
       const settings = settingsFor(source);
-      const [raw, compact] = await Promise.all([
-        callIn(rawSlot, { ...settings, output: 'raw' }, 'get_overview', {}),
-        callIn(compactSlot, settings, 'get_overview', {}),
+      const signal = start();
+      const overview = { name: 'get_overview', arguments: {} };
+      const [[raw], [compact]] = await Promise.all([
+        callAll({ ...settings, output: 'raw' }, [overview], signal),
+        callAll(settings, [overview], signal),
       ]);
-      return { source, raw, compact };
+      return { source, raw: raw!, compact: compact! };
     },
   });
 
-  return { filtering, outputs };
+  return { filtering, outputs, cancel: () => controller.current?.abort(cancelledError('the size comparison')) };
 }

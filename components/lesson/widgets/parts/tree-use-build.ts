@@ -1,18 +1,22 @@
 'use client';
 /**
- * Reads what the tree needs in one session (closed after): list_projects
+ * Reads what the tree needs on one connection (closed after): list_projects
  * (flat) then list_tasks with the production strategy — every page — and
- * builds the tree from their structuredContent, in the browser.
+ * builds the tree from their structuredContent, in the browser. Each request
+ * has the timeout; `cancel()` stops the build.
  */
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import { useMutation } from '@tanstack/react-query';
-import { inOneSession } from '@/lib/lessons/widgets/one-session';
+import { useEffect, useRef } from 'react';
 import { pagesOf } from '@/lib/lessons/widgets/progress-message';
 import { buildTreeFromSummaries, summariesFrom, type SummaryTree } from '@/lib/lessons/widgets/tree-from-summaries';
 import { observeCall, textOf, type Observation } from '@/lib/lessons/observations';
 import type { PanelSettings } from '@/lib/lessons/schema';
+import { cancelledError } from '@/lib/mcp/client/failure';
+import { runOnConnection } from '@/lib/mcp/client/run';
+import { endpointSettings } from '../../panel/live-settings';
 
-const CLIENT_INFO = { name: 'mcp-dojo-task-tree', version: '0.1.0' };
+const CLIENT_INFO = { name: 'mcp-dojo-task-tree', version: '0.2.0' };
 
 export type TreeBackend = 'real' | 'mock';
 
@@ -30,18 +34,34 @@ export function settingsFor(backend: TreeBackend): PanelSettings {
 }
 
 export function useBuildTree() {
-  return useMutation({
+  const controller = useRef<AbortController | null>(null);
+  useEffect(() => () => controller.current?.abort(cancelledError('the task tree')), []);
+
+  const mutation = useMutation({
     mutationFn: async (backend: TreeBackend): Promise<BuiltTree> => {
+      const abort = new AbortController();
+      controller.current = abort;
       const settings = settingsFor(backend);
       const messages: string[] = [];
-      const [projects, tasks] = await inOneSession({ endpoint: '/api/mcp', settings, clientInfo: CLIENT_INFO }, async (client) => {
-        const listProjects = (await client.callTool({ name: 'list_projects', arguments: { format: 'flat' } })) as CallToolResult;
-        if (listProjects.isError) return [listProjects, undefined] as const;
-        return [listProjects, (await client.callTool({ name: 'list_tasks', arguments: {} }, undefined, {
-          // One progress message per page read: how the widget knows how many pages the tasks took.
-          onprogress: (update) => messages.push(update.message ?? ''),
-        })) as CallToolResult] as const;
-      });
+      const [projects, tasks] = await runOnConnection(
+        {
+          endpoint: '/api/mcp',
+          settings: endpointSettings(settings, 'tree'),
+          clientInfo: CLIENT_INFO,
+          signal: abort.signal,
+          cancelled: () => cancelledError('the task tree'),
+        },
+        async ({ client, request }): Promise<readonly [CallToolResult, CallToolResult | undefined]> => {
+          const listProjects = await client.callTool({ name: 'list_projects', arguments: { format: 'flat' } }, request);
+          if (listProjects.isError) return [listProjects, undefined];
+          const listTasks = await client.callTool(
+            { name: 'list_tasks', arguments: {} },
+            // One progress message per page read: how the widget knows how many pages the tasks took.
+            { ...request, onprogress: (update) => messages.push(update.message ?? '') },
+          );
+          return [listProjects, listTasks];
+        },
+      );
       // A failed read is shown word for word: a tree from part of the data would be the very bug of this lesson.
       for (const result of [projects, tasks]) if (result?.isError) throw new Error(textOf(result));
       const summaries = summariesFrom(projects.structuredContent, tasks?.structuredContent);
@@ -53,4 +73,6 @@ export function useBuildTree() {
       };
     },
   });
+  // The mutation as before (task-tree.tsx reads mutate, data, error, isPending), plus a Cancel.
+  return { ...mutation, cancel: () => controller.current?.abort(cancelledError('the task tree')) };
 }
