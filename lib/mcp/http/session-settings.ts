@@ -18,7 +18,8 @@ export const SessionSettingsSchema = z.object({
   scenario: z.enum(SCENARIO_NAMES).optional(),
   size: z.enum(Object.keys(DATASET_SIZES) as [DatasetSize, ...DatasetSize[]]).default('small'),
   strategy: z.enum(Object.keys(STRATEGY_PRESETS) as ['production', 'naive']).default('production'),
-  seed: z.coerce.number().int().min(0).default(1),
+  // Each seed is another generated dataset (large: ~200 ms to make): a small range keeps that bounded.
+  seed: z.coerce.number().int().min(0).max(99).default(1),
   /**
    * Real backend only: use the configured token, or simulate a `missing` or `wrong` one —
    * so a lesson can show what each strategy does then, whatever this machine has configured.
