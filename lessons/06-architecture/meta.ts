@@ -5,16 +5,18 @@ export default defineLesson({
   number: 6,
   title: 'Separation of concerns',
   stage: 'production-ready',
-  summary: 'The layers of this very app — fetch, process, present — and the same core behind the web UI, HTTP and stdio. Connect Claude.',
-  minutes: 12,
+  summary:
+    'The layers of this very app — fetch, process, present — the same core behind the web UI, HTTP and stdio, and the two generations of the protocol (sessions, then none). Connect Claude.',
+  minutes: 18,
   status: 'live',
   objectives: [
     'Name the layers of this app (fetching, processing, presentation) and find each in the source.',
     'Explain the transport seam: how mock and real run side by side without patching fetch.',
-    'See one tool call served by the same core over three faces: this web UI, the HTTP endpoint and stdio.',
+    'See one tool call served by the same core on three faces: HTTP as a 2026-07-28 client, HTTP as a 2025-11-25 client, and stdio.',
+    'Compare the two protocol generations on the wire — messages, HTTP requests, headers, bytes — and say what a load balancer must know for each.',
     'Connect Claude Desktop or Claude Code to this server.',
   ],
-  widgets: ['layers'],
+  widgets: ['layers', 'protocol-generations'],
   demos: [
     {
       id: 'same-core',
@@ -58,6 +60,18 @@ export default defineLesson({
       note: 'The HTTP route, the stdio binary and the tests all build their server here; only the transport differs.',
     },
     {
+      file: 'lib/mcp/http/endpoint.ts',
+      symbol: 'createMcpEndpoint',
+      title: 'One endpoint, both protocol generations, no session',
+      note: 'Guards, body cap, who is calling, then a fresh server per request — 2026-07-28 natively, 2025-era clients through the stateless fallback.',
+    },
+    {
+      file: 'lib/state/store.ts',
+      symbol: 'StateStore',
+      title: 'Where state lives when there is no session',
+      note: 'Three async calls, keyed by who and which workspace: in memory by default, and the same interface over Redis for many instances.',
+    },
+    {
       file: 'lib/mcp/stdio.ts',
       symbol: 'runStdioServer',
       title: 'The stdio face',
@@ -91,19 +105,57 @@ export default defineLesson({
       answer: 0,
       explanation: 'Fetching, processing and presentation live apart, so a fix lands once and every face gets it.',
     },
+    {
+      question: 'A 2025-11-25 server that hands out an Mcp-Session-Id runs as three instances behind a load balancer. What must the load balancer do?',
+      choices: [
+        'Nothing: any instance can answer any request',
+        'Send every request that carries the session id to the instance that created the session (sticky sessions)',
+        'Send every request to the instance with the fewest connections',
+      ],
+      answer: 1,
+      explanation:
+        'The session lives in that instance’s memory (SDK 1.x cannot move it). Another instance does not know the session and answers 404, so the client has to start over. Sticky routing on the header, or routing messages to the owner, is the price of sessions.',
+    },
+    {
+      question: 'Over 2026-07-28 there is no initialize and no session. How does the server know the client’s protocol version and capabilities on each call?',
+      choices: [
+        'It remembers them from the client’s first request',
+        'Each request carries them itself, in its _meta envelope (and the MCP-Protocol-Version header)',
+        'It asks the client with a server-to-client request',
+      ],
+      answer: 1,
+      explanation:
+        'Every request stands alone: a few hundred bytes more per request buy a server that keeps nothing between requests — so any instance can answer, and nothing piles up.',
+    },
+    {
+      question: 'With no protocol session, where does this app keep a learner’s mock data, breaker and last-good cache between requests?',
+      choices: [
+        'In a module-level variable of the server process',
+        'In a store keyed by who is calling (a signed learner id) and which workspace — never by a session id or a tool argument',
+        'In the MCP client, which sends it back with every request',
+      ],
+      answer: 1,
+      explanation:
+        'A store behind a small async interface: in memory by default, Redis for several instances. Keyed by a verified identity, so one learner’s workspace is never reachable with another’s id.',
+    },
   ],
   prompt: {
     purpose: 'Understand how separation of concerns lets one MCP integration serve many faces and stay testable.',
     context:
-      'This app’s Todoist integration is split into fetching (transport, client), processing (pagination, trees, filters, resilience) and presentation (MCP tool output, React UI); the same core runs behind a web UI, a Streamable HTTP endpoint and a stdio binary.',
-    challenge: 'Structure an integration so that mock and real backends, new transports and new faces are each a small, local change.',
-    concept: 'Layers and seams: an injected transport, a server factory, thin adapters.',
+      'This app’s Todoist integration is split into fetching (transport, client), processing (pagination, trees, filters, resilience) and presentation (MCP tool output, React UI); the same core runs behind a web UI, a Streamable HTTP endpoint and a stdio binary. The HTTP endpoint serves both MCP generations from one factory: 2026-07-28 (no initialize, no session, every request carries its own _meta envelope) and 2025-11-25 clients (initialize first), statelessly — one fresh server per request, state in a store keyed by learner and workspace.',
+    challenge:
+      'Structure an integration so that mock and real backends, new transports, new faces and new protocol generations are each a small, local change — and so that the server scales out without sticky sessions.',
+    concept: 'Layers and seams: an injected transport, a server factory, thin adapters; stateless per-request serving with state in a keyed store.',
     patterns: [
       'Inject the transport (Request → Response) instead of patching fetch',
       'One server factory; one tool per file; schemas as the single source of types',
       'Framework-free core, thin faces (route handler, stdio, UI)',
+      'One server per request, both protocol eras from the same factory; no Mcp-Session-Id, so no sticky sessions',
+      'State that must outlive a request in a store keyed by a verified identity and a workspace, never in a session or a module singleton',
     ],
     explore: [
+      'A 2025-11-25 server with sessions behind a load balancer: what breaks when an instance restarts, and what does sticky routing cost?',
+      'What does the per-request envelope of 2026-07-28 cost in bytes, and what does it buy?',
       'What would it take to add a second upstream (e.g. a calendar) behind the same tools?',
       'Where would caching live in this layering, and why there?',
       'How would you version tool schemas without breaking existing clients?',

@@ -143,6 +143,7 @@ export const WIDGETS = [
   'fault-timeline',
   'size-compare',
   'layers',
+  'protocol-generations',
 ] as const;
 export type Widget = (typeof WIDGETS)[number];
 

@@ -8,6 +8,7 @@ import { ConfigResolution } from './config-resolution';
 import { FaultTimeline } from './fault-timeline';
 import { Layers } from './layers';
 import { PaginationGrid } from './pagination-grid';
+import { ProtocolGenerations } from './protocol-generations';
 import { SizeCompare } from './size-compare';
 import { TaskTree } from './task-tree';
 
@@ -19,6 +20,7 @@ const WIDGET_COMPONENTS: Record<Widget, (props: { slug: string }) => React.React
   'fault-timeline': FaultTimeline,
   'size-compare': SizeCompare,
   layers: Layers,
+  'protocol-generations': ProtocolGenerations,
 };
 
 export function LessonWidgets({ slug, widgets }: { slug: string; widgets: Widget[] }) {

@@ -1,7 +1,7 @@
 'use client';
 /**
  * Lesson 6: this app's layers, drawn from its real module layout, and one
- * tool call served by the same core over two transports.
+ * tool call served by the same core on three faces.
  */
 import { LayersDiagram } from './parts/layers-diagram';
 import { LayersFaces } from './parts/layers-faces';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEntry } from '@/lib/mcp/client/trace';
-import { compareSequences, methodNames, methodSequence, traceFromEntries } from '../widgets/layers-faces';
+import { beforeTheCall, compareSequences, fromTheCall, methodNames, methodSequence, traceFromEntries } from '../widgets/layers-faces';
 
 function entry(seq: number, fields: Partial<TraceEntry>): TraceEntry {
   return { seq, direction: 'out', kind: 'request', at: 0, size: 10, message: { jsonrpc: '2.0', method: 'x' }, ...fields } as TraceEntry;
@@ -34,6 +34,17 @@ describe('one call, three faces', () => {
     expect(compareSequences(sequence, [...sequence])).toEqual({ same: true });
     expect(compareSequences(sequence, sequence.slice(0, 3))).toEqual({ same: false, firstDifference: 3 });
     expect(compareSequences(['a', 'b'], ['a', 'c'])).toEqual({ same: false, firstDifference: 1 });
+  });
+
+  it('splits a trace at the call: the handshake before it, the call itself after', () => {
+    const sequence = methodSequence(handshake);
+    expect(beforeTheCall(sequence)).toEqual(['↑ request initialize', '↓ response → initialize', '↑ notification notifications/initialized']);
+    expect(fromTheCall(sequence)).toEqual(['↑ request tools/call', '↓ response → tools/call']);
+    // A 2026-07-28 trace has no handshake: the same call, nothing before it.
+    const modern = methodSequence(handshake.slice(3));
+    expect(beforeTheCall(modern)).toEqual([]);
+    expect(compareSequences(fromTheCall(sequence), fromTheCall(modern))).toEqual({ same: true });
+    expect(fromTheCall(['↑ request initialize'])).toEqual([]);
   });
 
   it('fills a trace store with entries recorded elsewhere', () => {

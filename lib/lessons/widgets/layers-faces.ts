@@ -1,7 +1,9 @@
 /**
- * "One call, three faces": the same list_projects call over HTTP (this web
- * UI's session) and over stdio (the process Claude Desktop launches). The
- * JSON-RPC messages are the same, in the same order; only the transport differs.
+ * "One call, three faces": the same list_projects call over HTTP as a
+ * 2026-07-28 client (this web UI), over HTTP as a 2025-11-25 client (older
+ * Claude and Inspector versions) and over stdio (the process Claude Desktop
+ * launches). The call itself is the same message on every face; only the
+ * transport, and the 2025 handshake before it, differ.
  */
 import { ProtocolTrace, type TraceEntry } from '@/lib/mcp/client/trace';
 
@@ -31,6 +33,18 @@ export function compareSequences(left: readonly string[], right: readonly string
     if (left[index] !== right[index]) return { same: false, firstDifference: index };
   }
   return { same: true };
+}
+
+/** The messages from the first tools/call on: what the call itself looks like, whatever handshake came before it. */
+export function fromTheCall(sequence: readonly string[]): string[] {
+  const start = sequence.findIndex((message) => message.endsWith('tools/call'));
+  return start === -1 ? [] : sequence.slice(start);
+}
+
+/** The messages before the call: a 2025 initialize handshake, a 2026 server/discover probe, or nothing. */
+export function beforeTheCall(sequence: readonly string[]): string[] {
+  const start = sequence.findIndex((message) => message.endsWith('tools/call'));
+  return start === -1 ? [...sequence] : sequence.slice(0, start);
 }
 
 /** A trace store filled with entries recorded elsewhere (the server ran the stdio call), so the same trace view shows them. */
