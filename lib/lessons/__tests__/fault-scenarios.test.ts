@@ -1,6 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ScenarioSettingsSchema } from '@/lib/mock/scenarios';
-import { FAULTS, RECOVERED, switchMockScenario } from '../widgets/fault-scenarios';
+import { FAULTS, RECOVERED } from '../widgets/fault-scenarios';
 
 describe('the faults of the fault-timeline widget', () => {
   it('are valid scenarios the endpoint accepts, with unique names and a line each', () => {
@@ -19,19 +19,5 @@ describe('the faults of the fault-timeline widget', () => {
     expect(byId.flaky!.flaky.failureRate).toBe(0.6);
     expect(byId['malformed: missing-field']!.malformed.variant).toBe('missing-field');
     expect(byId['malformed: invalid-json']!.malformed.variant).toBe('invalid-json');
-  });
-
-  it('switches a session with a same-origin JSON POST, and reports the server’s refusal', async () => {
-    const fetchOk = vi.fn(async () => Response.json({ scenario: { name: 'down' } }));
-    await switchMockScenario('session-1', { name: 'down' }, fetchOk);
-    expect(fetchOk).toHaveBeenCalledWith('/api/mcp/scenario', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Mcp-Session-Id': 'session-1' },
-      body: '{"name":"down"}',
-    });
-    const fetchRefused = vi.fn(async () => Response.json({ error: 'Session not found: connect first.' }, { status: 404 }));
-    await expect(switchMockScenario('gone', { name: 'down' }, fetchRefused)).rejects.toThrow('Session not found');
-    const fetchBare = vi.fn(async () => new Response('oops', { status: 500 }));
-    await expect(switchMockScenario('x', { name: 'down' }, fetchBare)).rejects.toThrow('HTTP 500');
   });
 });

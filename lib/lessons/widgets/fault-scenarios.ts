@@ -1,8 +1,9 @@
 /**
  * The faults the "Break the upstream" widget (lesson 4) can inject into its
  * mock Todoist, with knobs sized for a live demo: each one shows its effect
- * within seconds. A fault is switched on a live MCP session through this
- * app's POST /api/mcp/scenario — the session keeps its breaker and cache.
+ * within seconds. A fault is switched on the widget's workspace through this
+ * app's POST /api/mcp/scenario?workspace=… — the workspace keeps its breaker
+ * and cache between runs.
  */
 import type { ScenarioInput } from '@/lib/mock/scenarios';
 
@@ -63,15 +64,3 @@ export const FAULTS: readonly Fault[] = [
 ];
 
 export const RECOVERED: Fault = FAULTS[0]!;
-
-/** Switches the mock upstream of one live MCP session (this app's API route; same-origin JSON only). */
-export async function switchMockScenario(sessionId: string, scenario: ScenarioInput, fetchImpl: typeof fetch = fetch): Promise<void> {
-  const response = await fetchImpl('/api/mcp/scenario', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Mcp-Session-Id': sessionId },
-    body: JSON.stringify(scenario),
-  });
-  if (response.ok) return;
-  const body = (await response.json().catch(() => ({}))) as { error?: unknown };
-  throw new Error(typeof body.error === 'string' ? body.error : `Switching the scenario failed: HTTP ${response.status}.`);
-}
