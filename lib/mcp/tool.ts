@@ -15,6 +15,7 @@ import { BreakerOpenError } from '@/lib/resilience/breaker';
 import { Deadline, DeadlineExceededError } from '@/lib/resilience/deadline';
 import { CallRecorder, PROVENANCE_META_KEY, TIMELINE_META_KEY, provenanceLine, type Provenance } from './provenance';
 import { resilientExecutor } from './resilience';
+import { packAnswer, unpackAnswer, type PackedAnswer } from './cached-answer';
 import type { DojoContext } from './context';
 import { MissingTokenError, type TodoistSource } from './source';
 
@@ -92,7 +93,7 @@ async function answerCall<In extends ObjectSchema, Out extends ObjectSchema>(
     const call = await openCall(context, context.source, recorder, ctx, deadline);
     const answer = await tool.run(args, call);
     if (cacheable) {
-      context.resilience.cache.set(cacheKey, answer);
+      context.resilience.cache.set(cacheKey, packAnswer(answer, context.strategies.output === 'raw'));
       recorder.timeline.add({ type: 'cache', outcome: 'stored' });
     }
     return present(answer, provenanceOf(context, context.source, recorder), context, recorder);
@@ -101,7 +102,7 @@ async function answerCall<In extends ObjectSchema, Out extends ObjectSchema>(
       return cannedAnswer(tool, args, context, error);
     }
     void ctx.mcpReq.log('error', `${tool.name} failed: ${errorText(error)}`, 'dojo').catch(() => undefined);
-    const stale = cacheable ? context.resilience.cache.get(cacheKey) : undefined;
+    const stale = cacheable ? (context.resilience.cache.get(cacheKey) as { value: PackedAnswer; ageSeconds: number } | undefined) : undefined;
     if (stale) {
       recorder.timeline.add({ type: 'cache', outcome: 'served-stale', ageSeconds: stale.ageSeconds });
       const provenance = provenanceOf(context, context.source, recorder, {
@@ -110,7 +111,7 @@ async function answerCall<In extends ObjectSchema, Out extends ObjectSchema>(
         degraded: true,
         note: `the live call failed (${errorText(error)}); this is the last good answer, ${stale.ageSeconds} s old`,
       });
-      return present(stale.value as ToolAnswer<z.infer<Out>>, provenance, context, recorder);
+      return present(unpackAnswer<z.infer<Out>>(stale.value), provenance, context, recorder);
     }
     if (cacheable) recorder.timeline.add({ type: 'cache', outcome: 'miss' });
     return failure(tool.name, error, context, recorder);
