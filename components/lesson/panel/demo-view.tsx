@@ -11,6 +11,7 @@ import { compareObservations, sideLabel, sideOverrides, type Comparison } from '
 import type { Observed } from '@/lib/lessons/observation-log';
 import { observeCall } from '@/lib/lessons/observations';
 import type { Demo } from '@/lib/lessons/schema';
+import { DemoInputs } from '../demo-inputs';
 import { workspaceName } from '@/lib/mcp/client/workspace';
 import { initialLiveSettings, type LiveSettings } from './live-settings';
 import { ProtocolToggle } from './protocol-toggle';
@@ -32,6 +33,8 @@ export function DemoView({ demo, onObserved }: DemoViewProps) {
   const [settings, setSettings] = useState<LiveSettings>(() => initialLiveSettings(demo.defaults));
   const [view, setView] = useState<'single' | 'side-by-side' | undefined>();
   const [comparison, setComparison] = useState<Comparison>();
+  // The tool's arguments: the demo's, with what the learner typed in its inputs (lesson 5's filter query).
+  const [args, setArgs] = useState<Record<string, unknown>>(demo.arguments);
   // A workspace each: the single run's state (e.g. lesson 4's cache) must not mix with either side's.
   const single = useDemoRun(workspaceName('panel', demo.id));
   const leftRun = useDemoRun(workspaceName('panel', demo.id, 'left'));
@@ -40,7 +43,7 @@ export function DemoView({ demo, onObserved }: DemoViewProps) {
   // Before hydration a click would do nothing: keep the controls disabled until then.
   const busy = !hydrated || single.pending || leftRun.pending || rightRun.pending;
 
-  const call = (runSettings: LiveSettings): RunInput => ({ settings: runSettings, tool: demo.tool, args: demo.arguments });
+  const call = (runSettings: LiveSettings): RunInput => ({ settings: runSettings, tool: demo.tool, args });
   const overrides = demo.compare && sideOverrides(demo.compare);
   const sides = overrides && {
     left: { label: sideLabel(overrides.left, 'left'), settings: { ...settings, ...overrides.left }, run: leftRun } satisfies Side,
@@ -83,9 +86,10 @@ export function DemoView({ demo, onObserved }: DemoViewProps) {
         <h3 className="text-xl font-semibold">{demo.title}</h3>
         <p className="mt-1 text-base leading-relaxed">{demo.description}</p>
         <p className="mt-1 text-sm text-muted">
-          Calls <code className="font-mono">{demo.tool}</code> with <code className="font-mono">{JSON.stringify(demo.arguments)}</code>
+          Calls <code className="font-mono">{demo.tool}</code> with <code className="font-mono">{JSON.stringify(args)}</code>
         </p>
       </div>
+      <DemoInputs inputs={demo.inputs} values={args} onChange={setArgs} disabled={busy} />
       <SettingsToggles offers={demo.offers} settings={settings} onChange={(changed) => setSettings({ ...changed, protocol: settings.protocol })} disabled={busy} />
       <ProtocolToggle value={settings.protocol} onChange={(protocol) => setSettings({ ...settings, protocol })} disabled={busy} />
       <div className="flex flex-wrap items-center gap-3">
