@@ -22,6 +22,8 @@ export function describeFailure(error: unknown): string {
     return `No answer within ${seconds(timeoutOf(error))}: the client stopped waiting (request timeout).`;
   }
   if (error instanceof SdkError && error.code === SdkErrorCode.ConnectionClosed) return 'The connection closed before the answer arrived.';
+  // The SDK wraps a network failure during connect (e.g. "Version negotiation probe failed: fetch failed").
+  if (error instanceof SdkError && error.cause instanceof TypeError) return `Could not reach the MCP endpoint (${error.message}).`;
   if (error instanceof ProtocolError) return `The server answered with JSON-RPC error ${error.code}: ${error.message}`;
   if (error instanceof TypeError) return `Could not reach the MCP endpoint (network error: ${error.message}).`;
   return error instanceof Error ? error.message : String(error);

@@ -26,6 +26,8 @@ describe('describeFailure', () => {
   it('gives a JSON-RPC error its code, and a network error its cause', () => {
     expect(describeFailure(new ProtocolError(-32602, 'Unknown tool: nope'))).toMatch(/^The server answered with JSON-RPC error -32602: .*Unknown tool: nope/);
     expect(describeFailure(new TypeError('fetch failed'))).toBe('Could not reach the MCP endpoint (network error: fetch failed).');
+    const wrapped = new SdkError(SdkErrorCode.SendFailed, 'Version negotiation probe failed: fetch failed', undefined, { cause: new TypeError('fetch failed') });
+    expect(describeFailure(wrapped)).toBe('Could not reach the MCP endpoint (Version negotiation probe failed: fetch failed).');
   });
 
   it('toCallFailure keeps the cause and leaves a cancel as it is', () => {
