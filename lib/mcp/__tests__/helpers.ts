@@ -12,9 +12,12 @@ export async function connect(options: DojoServerOptions = {}) {
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
   const call = async (name: string, args: Record<string, unknown> = {}) =>
-    (await client.callTool({ name, arguments: args })) as CallToolResult;
+    (await client.callTool({ name, arguments: args })) as ToolResult;
   return { client, server, call, close: () => client.close() };
 }
+
+/** Our tools' structured content is always an object (the SDK types it as any JSON value). */
+export type ToolResult = CallToolResult & { structuredContent?: Record<string, unknown> };
 
 export function textOf(result: CallToolResult): string {
   return result.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n');

@@ -47,7 +47,7 @@ afterAll(async () => {
 
 const endpointUrl = (query: string) => new URL(`${running.origin}/api/mcp?${query}`);
 const provenance = (result: { _meta?: Record<string, unknown> }) => result._meta?.[PROVENANCE_META_KEY] as Provenance;
-const firstLine = (result: { content: unknown[] }) => String((result.content[0] as { text?: string }).text).split('\n')[0];
+const firstLine = (result: { content: unknown[] }) => String((result.content[0] as { text?: string }).text).split('\n')[0] ?? '';
 
 async function withClient<T>(era: (typeof ERAS)[number], query: string, run: (client: EraClient) => Promise<T>): Promise<T> {
   const client = await connectEra(era, endpointUrl(query));

@@ -2,12 +2,11 @@
  * The Dojo MCP server through the real SDK client: every tool under both
  * backends (real = the stand-in over HTTP) and both strategies.
  */
-import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockBackend } from '@/lib/mock/backend';
 import { startStandin, type RunningStandin } from '@/lib/mock/standin';
 import type { DojoServerOptions } from '../server';
-import { NOW, connect, provenanceOf, textOf } from './helpers';
+import { NOW, connect, provenanceOf, textOf, type ToolResult } from './helpers';
 
 const TOKEN = 'stand-in-token';
 let standin: RunningStandin;
@@ -261,7 +260,7 @@ describe('progress, resources, prompts, logging', () => {
     const messages: string[] = [];
     const result = (await client.callTool({ name: 'list_tasks', arguments: {} }, {
       onprogress: (progress) => messages.push(progress.message ?? ''),
-    })) as CallToolResult;
+    })) as ToolResult;
     const count = Number(result.structuredContent?.count);
     expect(count).toBeGreaterThanOrEqual(5000);
     const taskPages = messages.filter((message) => message.startsWith('tasks: page'));
