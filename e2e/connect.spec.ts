@@ -1,6 +1,7 @@
 /**
  * /connect in a real browser: the snippets carry this checkout's absolute
- * path and the page's own host, and Copy puts exactly the snippet on the clipboard.
+ * path, the page's own host and the visitor's own learner id; each client has
+ * a mock line and a real one; Copy puts exactly the snippet on the clipboard.
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -10,40 +11,75 @@ import { collectPageErrors } from './support/page-errors';
 
 // `next start` runs in this checkout, as do the tests.
 const BIN = path.join(process.cwd(), 'bin', 'mcp-dojo.mjs');
+const INSPECTOR = 'npx -y -p node@22 -p @modelcontextprotocol/inspector mcp-inspector';
 
 const SNIPPETS = [
-  { id: 'claude-desktop', label: 'claude_desktop_config.json' },
-  { id: 'claude-code-http', label: 'Streamable HTTP' },
-  { id: 'claude-code-stdio', label: 'stdio' },
-  { id: 'inspector', label: 'MCP Inspector' },
+  { id: 'claude-desktop-mock', label: 'claude_desktop_config.json — mock' },
+  { id: 'claude-desktop', label: 'claude_desktop_config.json — real' },
+  { id: 'claude-code-http-mock', label: 'Streamable HTTP — mock' },
+  { id: 'claude-code-http', label: 'Streamable HTTP — real' },
+  { id: 'claude-code-stdio-mock', label: 'stdio — mock' },
+  { id: 'claude-code-stdio', label: 'stdio — real' },
+  { id: 'inspector-mock', label: 'MCP Inspector CLI — mock' },
+  { id: 'inspector', label: 'MCP Inspector CLI — real' },
+  { id: 'inspector-web', label: 'MCP Inspector web UI' },
 ] as const;
 
-test('the snippets name this checkout and this host', async ({ page }) => {
+const snippet = (page: import('@playwright/test').Page, id: string) => page.getByTestId(`snippet-${id}`).locator('pre');
+
+test('the snippets name this checkout, this host and this visitor', async ({ page }) => {
   const errors = collectPageErrors(page);
   await page.goto('/connect');
-  const endpoint = `http://${new URL(page.url()).host}/api/mcp?backend=real`;
+  // The same browser context, so the same cookie: the id the page fills in is this visitor's.
+  const { learner } = (await (await page.request.get('/api/learner')).json()) as { learner: string };
+  const endpoint = (backend: string) => `http://${new URL(page.url()).host}/api/mcp?learner=${learner}&backend=${backend}`;
+  await expect(page.getByTestId('learner-id')).toContainText(learner);
 
-  // Claude Desktop: the config, with the absolute path to the stdio binary.
-  const desktop = JSON.parse((await page.getByTestId('snippet-claude-desktop').locator('pre').textContent()) ?? '') as {
-    mcpServers: { 'mcp-dojo': { command: string; args: string[] } };
-  };
-  expect(path.isAbsolute(desktop.mcpServers['mcp-dojo'].command)).toBe(true);
-  expect(desktop.mcpServers['mcp-dojo'].args).toEqual([BIN, '--backend', 'real']);
+  // Claude Desktop: the config, with the absolute path to the stdio binary; a token only for real.
+  for (const [id, backend] of [['claude-desktop-mock', 'mock'], ['claude-desktop', 'real']] as const) {
+    const config = JSON.parse((await snippet(page, id).textContent()) ?? '') as {
+      mcpServers: { 'mcp-dojo': { command: string; args: string[]; env?: Record<string, string> } };
+    };
+    expect(path.isAbsolute(config.mcpServers['mcp-dojo'].command)).toBe(true);
+    expect(config.mcpServers['mcp-dojo'].args).toEqual([BIN, '--backend', backend]);
+    expect(config.mcpServers['mcp-dojo'].env === undefined).toBe(backend === 'mock');
+  }
 
-  // Claude Code over HTTP, and the Inspector: the endpoint on the page's own host.
-  await expect(page.getByTestId('snippet-claude-code-http').locator('pre')).toHaveText(`claude mcp add --transport http mcp-dojo "${endpoint}"`);
-  await expect(page.getByTestId('snippet-inspector').locator('pre')).toContainText(`"${endpoint}" --transport http --method tools/list`);
-  await expect(page.getByTestId('snippet-claude-code-stdio').locator('pre')).toContainText(BIN);
+  // Claude Code over HTTP, and the Inspector: the endpoint on the page's own host, with the learner id.
+  await expect(snippet(page, 'claude-code-http-mock')).toHaveText(`claude mcp add --transport http mcp-dojo "${endpoint('mock')}"`);
+  await expect(snippet(page, 'claude-code-http')).toHaveText(`claude mcp add --transport http mcp-dojo "${endpoint('real')}"`);
+  await expect(snippet(page, 'inspector-mock')).toHaveText(`${INSPECTOR} --cli "${endpoint('mock')}" --transport http --method tools/list`);
+  await expect(snippet(page, 'inspector')).toContainText(`"${endpoint('real')}"`);
+  await expect(snippet(page, 'claude-code-stdio-mock')).toContainText(`${BIN} --backend mock`);
+  await expect(snippet(page, 'claude-code-stdio')).toContainText('--env TODOIST_API_TOKEN=');
   expect(errors).toEqual([]);
+});
+
+test('the mock HTTP line works with no token: its URL answers tools/call as this visitor', async ({ page }) => {
+  await page.goto('/connect');
+  await expect(page.getByTestId('learner-id')).toBeVisible();
+  const line = (await snippet(page, 'claude-code-http-mock').textContent()) ?? '';
+  const url = /"([^"]+)"/.exec(line)?.[1];
+  expect(url).toBeDefined();
+  // What Claude Code would send first as a 2025-11-25 client, from outside the browser (no cookie, no Origin).
+  const response = await fetch(url!, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', 'MCP-Protocol-Version': '2025-11-25' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'list_projects', arguments: {} } }),
+  });
+  const text = await response.text();
+  expect(response.status, text).toBe(200);
+  expect(text).toContain('Source: MOCK DATA');
 });
 
 test('Copy says "Copied ✓" and the clipboard holds exactly the snippet', async ({ page, context }) => {
   await grantClipboard(context);
   const errors = collectPageErrors(page);
   await page.goto('/connect');
-  for (const snippet of SNIPPETS) {
-    const block = page.getByTestId(`snippet-${snippet.id}`);
-    await block.getByRole('button', { name: `Copy ${snippet.label}`, exact: true }).click();
+  await expect(page.getByTestId('learner-id')).toBeVisible();
+  for (const { id, label } of SNIPPETS) {
+    const block = page.getByTestId(`snippet-${id}`);
+    await block.getByRole('button', { name: `Copy ${label}`, exact: true }).click();
     await expect(block.getByText('Copied ✓')).toBeVisible();
     const copied = await readClipboard(page);
     expect(copied).toBe(await block.locator('pre').textContent());

@@ -1,41 +1,86 @@
 /**
  * The lines a person pastes to connect an MCP client to this server, filled
- * with this machine's real paths and URL — shown on /connect.
+ * with this machine's real paths and URL — shown on /connect and checked by
+ * tests. Each client gets a mock variant (works with no token, no network)
+ * and a real one (the token configured on the server; with none, the honest
+ * missing-token error — outside clients never get sample data instead).
+ *
+ * The HTTP lines carry the visitor's learner id (`?learner=`): with it, Claude
+ * Code and the Inspector reach the same workspaces as the visitor's browser.
+ * The page fills it in; until then it is LEARNER_PLACEHOLDER.
  */
 import path from 'node:path';
 
+export const LEARNER_PLACEHOLDER = '<your-learner-id>';
+
+export type Variant = 'mock' | 'real';
+
 export interface ConnectSnippets {
-  claudeDesktop: string;
-  claudeCodeHttp: string;
-  claudeCodeStdio: string;
-  inspector: string;
-  endpoint: string;
+  /** The HTTP endpoint, per variant. */
+  endpoint: Record<Variant, string>;
+  /** claude_desktop_config.json: the stdio binary. */
+  claudeDesktop: Record<Variant, string>;
+  /** `claude mcp add` over HTTP, while this app runs. */
+  claudeCodeHttp: Record<Variant, string>;
+  /** `claude mcp add` over stdio. */
+  claudeCodeStdio: Record<Variant, string>;
+  /** The MCP Inspector 2.x CLI: list the tools (2025-11-25 by default; `--protocol-era modern` for 2026-07-28). */
+  inspector: Record<Variant, string>;
+  /** The Inspector's web UI, to click through. */
+  inspectorWeb: string;
 }
 
-export function connectSnippets(options: { projectDir: string; nodePath: string; origin: string }): ConnectSnippets {
+export interface ConnectOptions {
+  projectDir: string;
+  /** Absolute: Claude Desktop does not start a login shell, so `node` may not be on its PATH. */
+  nodePath: string;
+  origin: string;
+  learner?: string;
+}
+
+// Inspector 2.x needs Node ≥ 22.19; `-p node@22` brings one along on an older machine.
+const INSPECTOR = 'npx -y -p node@22 -p @modelcontextprotocol/inspector mcp-inspector';
+const TOKEN_PLACEHOLDER = 'paste-your-token-here';
+
+export function connectSnippets(options: ConnectOptions): ConnectSnippets {
   const bin = path.join(options.projectDir, 'bin', 'mcp-dojo.mjs');
-  const endpoint = `${options.origin}/api/mcp?backend=real`;
+  const learner = options.learner ?? LEARNER_PLACEHOLDER;
+  const endpoint = (variant: Variant) => `${options.origin}/api/mcp?learner=${learner}&backend=${variant}`;
+  const both = <T>(make: (variant: Variant) => T): Record<Variant, T> => ({ mock: make('mock'), real: make('real') });
+  const node = quote(options.nodePath);
   return {
-    endpoint,
-    claudeDesktop: JSON.stringify(
-      {
-        mcpServers: {
-          'mcp-dojo': {
-            command: options.nodePath,
-            args: [bin, '--backend', 'real'],
-            // The token goes in the server's environment — never in a tool argument.
-            env: { TODOIST_API_TOKEN: 'paste-your-token-here' },
+    endpoint: both(endpoint),
+    claudeDesktop: both((variant) =>
+      JSON.stringify(
+        {
+          mcpServers: {
+            'mcp-dojo': {
+              command: options.nodePath,
+              args: [bin, '--backend', variant],
+              // The token goes in the server's environment — never in a tool argument.
+              ...(variant === 'real' && { env: { TODOIST_API_TOKEN: TOKEN_PLACEHOLDER } }),
+            },
           },
         },
-      },
-      null,
-      2,
+        null,
+        2,
+      ),
     ),
-    claudeCodeHttp: `claude mcp add --transport http mcp-dojo "${endpoint}"`,
-    claudeCodeStdio: `claude mcp add mcp-dojo --env TODOIST_API_TOKEN=paste-your-token-here -- ${quote(options.nodePath)} ${quote(bin)} --backend real`,
-    // The Inspector 2.x needs Node ≥ 22.19; the node@22 package brings one along on older machines.
-    inspector: `npx -y -p node@22 -p @modelcontextprotocol/inspector mcp-inspector --cli "${endpoint}" --transport http --method tools/list`,
+    claudeCodeHttp: both((variant) => `claude mcp add --transport http mcp-dojo "${endpoint(variant)}"`),
+    claudeCodeStdio: both((variant) =>
+      variant === 'mock'
+        ? `claude mcp add mcp-dojo -- ${node} ${quote(bin)} --backend mock`
+        : `claude mcp add mcp-dojo --env TODOIST_API_TOKEN=${TOKEN_PLACEHOLDER} -- ${node} ${quote(bin)} --backend real`,
+    ),
+    // `--cli` must come first (the launcher reads its mode from the first arguments).
+    inspector: both((variant) => `${INSPECTOR} --cli "${endpoint(variant)}" --transport http --method tools/list`),
+    inspectorWeb: INSPECTOR,
   };
+}
+
+/** The snippet with the learner id filled in (the page learns it from GET /api/learner). */
+export function withLearner(snippet: string, learner: string): string {
+  return snippet.replaceAll(LEARNER_PLACEHOLDER, learner);
 }
 
 function quote(value: string): string {
