@@ -83,7 +83,7 @@ export default defineLesson({
       question: 'Where does the decision "mock or real" live in this app?',
       choices: [
         'In every tool, with an if',
-        'In the transport given to the Todoist client, chosen once per session',
+        'In the transport given to the Todoist client, chosen once per request from its settings',
         'In a global fetch patch',
       ],
       answer: 1,

@@ -45,7 +45,7 @@ export function FaultTimeline() {
 
   const run = async () => {
     setStatus('');
-    // Both sessions at once: two independent servers facing the same fault.
+    // Both at once: two independent workspaces facing the same fault.
     const [productionRun] = await Promise.allSettled(sessions.map((session) => session.run(fault)));
     if (productionRun?.status === 'fulfilled') {
       setHistory((previous) => [...previous, { run: (previous.at(-1)?.run ?? 0) + 1, output: productionRun.value }].slice(-KEPT_RUNS));

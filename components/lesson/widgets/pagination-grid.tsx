@@ -1,7 +1,7 @@
 'use client';
 /**
  * Lesson 3's grid: list_tasks on two backends (rows) with two pagination
- * strategies (columns), each cell in a session of its own. The production
+ * strategies (columns), each cell on a connection (and workspace) of its own. The production
  * read follows every cursor, so its count is what exists: the naive cell of
  * the same row is measured against it.
  */
@@ -39,7 +39,7 @@ export function PaginationGrid({ slug }: { slug: string }) {
   const [largeMock, setLargeMock] = useState(false);
   const hydrated = useHydrated();
   const ids = useId();
-  // Hooks in a fixed order, one per cell: each cell has its own session and progress.
+  // Hooks in a fixed order, one per cell: each cell has its own connection and progress.
   const cells: Record<`${Row}-${Column}`, CellRun> = {
     'mock-naive': useCellRun(),
     'mock-production': useCellRun(),
@@ -52,7 +52,7 @@ export function PaginationGrid({ slug }: { slug: string }) {
     strategy: column,
   });
   const runCell = (row: Row, column: Column) => cells[`${row}-${column}`].run(settingsOf(row, column));
-  // In parallel: four independent sessions, like four different clients.
+  // In parallel: four independent connections, like four different clients.
   const runAll = async () => {
     const [mockNaive, mockProduction, realNaive, realProduction] = await Promise.all(
       (['mock', 'real'] as const).flatMap((row) => COLUMNS.map(({ column }) => runCell(row, column))),
@@ -88,7 +88,7 @@ export function PaginationGrid({ slug }: { slug: string }) {
         The grid: two backends, two strategies
       </h2>
       <p className="leading-relaxed">
-        The same <code className="font-mono">list_tasks</code> call, four times, each in a session of its own. The production read
+        The same <code className="font-mono">list_tasks</code> call, four times, each on a connection of its own. The production read
         follows every <code className="font-mono">next_cursor</code>, so its count is what exists; the naive cell beside it is measured
         against that.
       </p>

@@ -77,7 +77,7 @@ export function SizeCompare({ slug }: { slug: string }) {
       <Comparison
         id="size-outputs"
         title="What the model reads: raw or compact"
-        intro="get_overview twice, everything equal but the output: the raw API JSON (a session with output=raw) and compact lines within its default budget of about 2,000 tokens."
+        intro="get_overview twice, everything equal but the output: the raw API JSON (a run with output=raw) and compact lines within its default budget of about 2,000 tokens."
         button="Compare raw and compact"
         onRun={() =>
           outputs.mutate(source, {

@@ -36,7 +36,7 @@ export function TaskTree() {
         Build the tree after the last page
       </h2>
       <p className="leading-relaxed">
-        One session: <code className="font-mono">list_projects</code> (flat), then <code className="font-mono">list_tasks</code> with the
+        One connection: <code className="font-mono">list_projects</code> (flat), then <code className="font-mono">list_tasks</code> with the
         production strategy, every page. The tree is then linked by id, here in the browser, from the two results&apos;{' '}
         <code className="font-mono">structuredContent</code>.
       </p>
@@ -107,7 +107,7 @@ function TreeFacts({ built }: { built: BuiltTree }) {
       </p>
       <p className="text-sm text-muted">
         list_tasks read {plural(built.taskPages, 'page')} of up to 200 tasks in {read.durationMs} ms ({plural(read.requests, 'request')},
-        the project list for project paths included). The session was closed after.
+        the project list for project paths included). Nothing stayed open after.
       </p>
       <WhyNotPageByPage tree={built.tree} />
       <p className="text-sm leading-relaxed text-muted">

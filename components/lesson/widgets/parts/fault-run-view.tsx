@@ -1,6 +1,6 @@
 'use client';
 /**
- * One session's last run under a fault: where the answer came from (badge
+ * One workspace's last run under a fault: where the answer came from (badge
  * and the numbers that matter), what the model reads first, and the
  * timeline of what resilience did.
  */

@@ -1,5 +1,5 @@
 /**
- * (a) "My p1 tasks", asked two ways in one session: fetch every task and
+ * (a) "My p1 tasks", asked two ways on one connection: fetch every task and
  * filter in the tool (list_tasks), or let Todoist filter (filter_tasks).
  */
 import { ALERT_CLASSES } from '@/components/mcp/tool-result';
