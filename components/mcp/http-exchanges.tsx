@@ -54,10 +54,10 @@ function ExchangeRow({ exchange }: { exchange: HttpExchange }) {
           {headerRows('→', exchange.requestHeaders)}
           {headerRows('←', exchange.responseHeaders)}
           {exchange.error && (
-            <>
+            <div className="contents">
               <dt className="text-muted">error</dt>
               <dd>{exchange.error}</dd>
-            </>
+            </div>
           )}
         </dl>
       </details>
