@@ -11,7 +11,7 @@ import { collectPageErrors } from './support/page-errors';
 
 // `next start` runs in this checkout, as do the tests.
 const BIN = path.join(process.cwd(), 'bin', 'mcp-dojo.mjs');
-const INSPECTOR = 'npx -y -p node@22 -p @modelcontextprotocol/inspector mcp-inspector';
+const INSPECTOR = 'npx -y -p node@22 -p @modelcontextprotocol/inspector@2 mcp-inspector';
 
 const SNIPPETS = [
   { id: 'claude-desktop-mock', label: 'claude_desktop_config.json — mock' },

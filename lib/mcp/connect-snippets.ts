@@ -38,8 +38,9 @@ export interface ConnectOptions {
   learner?: string;
 }
 
-// Inspector 2.x needs Node ≥ 22.19; `-p node@22` brings one along on an older machine.
-const INSPECTOR = 'npx -y -p node@22 -p @modelcontextprotocol/inspector mcp-inspector';
+// Inspector 2.x needs Node ≥ 22.19; `-p node@22` brings one along on an older machine. The `@2` matters: npm on
+// Node 20 skips versions whose engines it does not meet and would quietly install the old 0.x Inspector instead.
+const INSPECTOR = 'npx -y -p node@22 -p @modelcontextprotocol/inspector@2 mcp-inspector';
 const TOKEN_PLACEHOLDER = 'paste-your-token-here';
 
 export function connectSnippets(options: ConnectOptions): ConnectSnippets {

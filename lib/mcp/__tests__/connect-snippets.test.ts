@@ -27,9 +27,9 @@ describe('connect snippets', () => {
 
   it('runs the Inspector 2.x CLI under Node 22, --cli first', () => {
     expect(snippets.inspector.mock).toBe(
-      `npx -y -p node@22 -p @modelcontextprotocol/inspector mcp-inspector --cli "${snippets.endpoint.mock}" --transport http --method tools/list`,
+      `npx -y -p node@22 -p @modelcontextprotocol/inspector@2 mcp-inspector --cli "${snippets.endpoint.mock}" --transport http --method tools/list`,
     );
-    expect(snippets.inspectorWeb).toBe('npx -y -p node@22 -p @modelcontextprotocol/inspector mcp-inspector');
+    expect(snippets.inspectorWeb).toBe('npx -y -p node@22 -p @modelcontextprotocol/inspector@2 mcp-inspector');
   });
 
   it('fills in the visitor’s learner id everywhere it appears', () => {
