@@ -6,15 +6,18 @@
  *   flock /tmp/dojo-build.lock npm run load                  # starts `next start` on a free port (expects .next)
  *   flock /tmp/dojo-build.lock npm run load -- --build       # runs `next build` first
  *   npm run load -- --url http://127.0.0.1:3000 --inspect-port 9230 [--idle-ms 5000]   # a server already running
+ *   … --profile     CPU-profiles the server during each throughput block (a .cpuprofile in the temp dir + a summary)
  *
  * Everything goes to 127.0.0.1 only, every loop is bounded, and the script stops by itself (hard limit 25 min).
  */
 import { spawnSync } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { postBigInitialize } from './load.body';
 import { connectClient, errorText, inPool, mcpEndpoint, newLearnerId, type Era, type LoadClient } from './load.clients';
 import { Inspector, mb, readRssKb, sampleMemory, type MemorySample } from './load.memory';
+import { processCpuMs, startProfile, stopProfile, summariseProfile } from './load.profile';
 import { startNextServer, targetRunningServer, type ServerUnderLoad } from './load.server';
 
 const { values: args } = parseArgs({
@@ -27,6 +30,7 @@ const { values: args } = parseArgs({
     learners: { type: 'string', default: '500' },
     'idle-ms': { type: 'string' },
     'body-mb': { type: 'string', default: '100' },
+    profile: { type: 'boolean', default: false },
   },
 });
 
@@ -87,12 +91,16 @@ async function warmUp(server: ServerUnderLoad): Promise<Era[]> {
   return eras;
 }
 
-async function throughput(server: ServerUnderLoad, era: Era) {
+async function throughput(server: ServerUnderLoad, era: Era, inspector: Inspector | undefined) {
   const ids = await learnerIds(server, CLIENTS);
   const latencies: number[] = [];
   const connects: number[] = [];
   const errors = new ErrorLog();
   const toolErrors = new ErrorLog();
+  const profiling = args.profile && inspector ? inspector : undefined;
+  if (profiling) await startProfile(profiling);
+  const serverCpuBefore = server.pid ? processCpuMs(server.pid) : undefined;
+  const ownCpuBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     ids.map(async (learner) => {
@@ -119,6 +127,14 @@ async function throughput(server: ServerUnderLoad, era: Era) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const serverCpuMs = server.pid && serverCpuBefore !== undefined ? processCpuMs(server.pid) - serverCpuBefore : undefined;
+  const ownCpu = process.cpuUsage(ownCpuBefore);
+  const ownCpuMs = (ownCpu.user + ownCpu.system) / 1000;
+  let profileLines: string[] = [];
+  if (profiling) {
+    const file = join(tmpdir(), `dojo-load-server-${era}.cpuprofile`);
+    profileLines = [`   CPU profile of the server: ${file}`, ...summariseProfile(await stopProfile(profiling, file), latencies.length)];
+  }
   latencies.sort((a, b) => a - b);
   connects.sort((a, b) => a - b);
 
@@ -130,6 +146,10 @@ async function throughput(server: ServerUnderLoad, era: Era) {
   log(`   connect         p50 ${ms(percentile(connects, 50))}  max ${ms(connects.at(-1) ?? NaN)}  (${connects.length} connected)`);
   log(`   errors          ${errors.count}${errors.first.map((text) => `\n     - ${text}`).join('')}`);
   log(`   tool errors     ${toolErrors.count} (isError results)${toolErrors.first.map((text) => `\n     - ${text}`).join('')}`);
+  const perCall = (cpuMs: number) => `${(cpuMs / Math.max(1, latencies.length)).toFixed(2)} ms CPU per call (${((cpuMs / 1000 / seconds) * 100).toFixed(0)} % of one core)`;
+  if (serverCpuMs !== undefined) log(`   server          ${perCall(serverCpuMs)}`);
+  log(`   load generator  ${perCall(ownCpuMs)}`);
+  for (const line of profileLines) log(line);
 }
 
 async function memory(server: ServerUnderLoad, inspector: Inspector | undefined, eras: Era[]) {
@@ -238,7 +258,7 @@ async function main() {
     log(`load generator on the same machine: node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
     const eras = await warmUp(server);
     await memory(server, inspector, eras);
-    for (const era of eras) await throughput(server, era);
+    for (const era of eras) await throughput(server, era, inspector);
     await bodyCap(server, inspector);
     log(`\nload average at the end: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
   } finally {
