@@ -43,7 +43,7 @@ function ExchangeRow({ exchange }: { exchange: HttpExchange }) {
       <details>
         <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 px-4 py-1.5 font-mono text-sm hover:bg-border/50">
           <span className="w-14 shrink-0 font-semibold">{exchange.method}</span>
-          <span className={`w-10 shrink-0 ${failed ? 'font-bold text-red-600' : ''}`}>{exchange.status || '—'}</span>
+          <span className={`w-10 shrink-0 ${failed ? 'font-bold text-red-600 dark:text-red-400' : ''}`}>{exchange.status || '—'}</span>
           <span className="min-w-0 flex-1 truncate text-muted">{answerKind(exchange)}</span>
           <span className="shrink-0 text-muted">
             ↑{formatBytes(exchange.requestBytes)} ↓{formatBytes(exchange.responseBytes)}
