@@ -49,12 +49,17 @@ export function ProvenanceBadge({ meta }: { meta: Record<string, unknown> | unde
 function describe(provenance: Provenance | undefined): string {
   if (!provenance) return 'No dojo/provenance in _meta: the source of this answer is unknown.';
   const parts = [
-    provenance.backend === 'mock' ? `mock scenario "${provenance.scenario ?? '?'}"` : 'Todoist API',
+    provenance.backend === 'mock'
+      ? `mock scenario "${provenance.scenario ?? '?'}"`
+      : provenance.upstream === 'standin'
+        ? 'Todoist stand-in on this machine (sample data, not your account)'
+        : 'Todoist API',
     provenance.source === 'cache' ? `cache, ${provenance.staleSeconds ?? '?'} s old` : 'live',
     `${provenance.pages} page${provenance.pages === 1 ? '' : 's'}`,
     `${provenance.requests} request${provenance.requests === 1 ? '' : 's'}`,
     ...(provenance.retries ? [`${provenance.retries} retr${provenance.retries === 1 ? 'y' : 'ies'}`] : []),
     `${Math.round(provenance.durationMs)} ms`,
+    ...(provenance.workspace ? [`workspace ${provenance.workspace}`] : []),
   ];
   return parts.join(' · ') + (provenance.note ? ` — ${provenance.note}` : '');
 }
