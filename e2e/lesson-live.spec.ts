@@ -7,17 +7,28 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { grantClipboard, readClipboard } from './support/clipboard';
 import { collectPageErrors } from './support/page-errors';
+import { CONFIGURED_APP } from './support/servers';
 
 const LESSON = '/lessons/mock-that-lied';
 const STANDIN_API = 'http://127.0.0.1:4011/api/v1';
 
-/** Counts the DELETEs that end MCP sessions on the server. */
-function countSessionDeletes(page: Page): () => number {
-  let deletes = 0;
+/**
+ * Watches the page's requests to /api/mcp: how many of each method were sent,
+ * and how many are still open (an open one holds one of the browser's six
+ * connections to this origin).
+ */
+function watchMcpRequests(page: Page) {
+  const sent: string[] = [];
+  const open = new Set<unknown>();
+  const isMcp = (url: string) => new URL(url).pathname === '/api/mcp';
   page.on('request', (request) => {
-    if (request.method() === 'DELETE' && new URL(request.url()).pathname === '/api/mcp') deletes += 1;
+    if (!isMcp(request.url())) return;
+    sent.push(request.method());
+    open.add(request);
   });
-  return () => deletes;
+  page.on('requestfinished', (request) => void open.delete(request));
+  page.on('requestfailed', (request) => void open.delete(request));
+  return { count: (method: string) => sent.filter((sentMethod) => sentMethod === method).length, open: () => open.size };
 }
 
 async function openDemo(page: Page, tabName: string): Promise<Locator> {
@@ -52,55 +63,73 @@ async function standinP1TaskIds(page: Page): Promise<string[]> {
   return ids;
 }
 
-test('labelled answers: mock, then real from the stand-in, then side by side', async ({ page }) => {
-  const errors = collectPageErrors(page);
-  const deletes = countSessionDeletes(page);
-  const panel = await openDemo(page, 'Mock and real, each labelled');
-  await expect(toggle(panel, 'Backend', 'mock')).toHaveAttribute('aria-pressed', 'true');
-  await expect(toggle(panel, 'Token', 'configured')).toBeDisabled(); // the mock needs no token
+test.describe('with a token configured (the real backend is the Todoist API, here the stand-in on :4011)', () => {
+  test.use({ baseURL: CONFIGURED_APP });
 
-  // Mock: labelled as mock data, and the call is on the wire.
+  test('labelled answers: mock, then real from the configured API, then side by side', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    const requests = watchMcpRequests(page);
+    const panel = await openDemo(page, 'Mock and real, each labelled');
+    await expect(toggle(panel, 'Backend', 'mock')).toHaveAttribute('aria-pressed', 'true');
+    await expect(toggle(panel, 'Token', 'configured')).toBeDisabled(); // the mock needs no token
+
+    // Mock: labelled as mock data, and the call is on the wire.
+    await panel.getByRole('button', { name: 'Run', exact: true }).click();
+    const single = panel.getByTestId('single-result');
+    await expect(single.getByTestId('provenance-badge')).toHaveText('MOCK');
+    expect(await firstLine(single)).toMatch(/^Source: MOCK DATA/);
+    await expect(panel.locator('[data-testid="trace-entry"][data-method="tools/call"]').first()).toBeAttached();
+    await expect(panel.locator('[data-testid="trace-entry"][data-method="notifications/progress"]').first()).toBeAttached();
+
+    // Real: answered by the stand-in (the configured token's Todoist, in these tests).
+    await toggle(panel, 'Backend', 'real').click();
+    await expect(toggle(panel, 'Token', 'configured')).toBeEnabled();
+    await expect(toggle(panel, 'Scenario', 'faithful')).toBeDisabled();
+    await page.keyboard.press('r'); // the Run shortcut works right after a toggle click
+    await expect(single.getByTestId('provenance-badge')).toHaveText('REAL');
+    expect(await firstLine(single)).toMatch(/^Source: Todoist API \(live/);
+    const text = (await single.getByTestId('model-text').textContent()) ?? '';
+    const p1 = await standinP1TaskIds(page);
+    expect(p1.length).toBeGreaterThan(0);
+    expect(text).toContain(`${p1.length} active task`);
+    expect(text).toContain(`id ${p1[0]}`);
+
+    // Side by side: mock vs real, with the differences called out.
+    await panel.getByRole('button', { name: 'Run side by side' }).click();
+    await expect(panel.getByTestId('side-left').getByTestId('provenance-badge')).toHaveText('MOCK');
+    await expect(panel.getByTestId('side-right').getByTestId('provenance-badge')).toHaveText('REAL');
+    const differences = panel.getByTestId('differences');
+    await expect(differences.locator('[data-aspect="count"]')).toContainText(/mock: \d+ · real: \d+/);
+    await expect(differences.locator('[data-aspect="count"]')).toContainText(`real: ${p1.length}`);
+    await expect(differences.locator('[data-aspect="source"]')).toContainText('yes — “Source: MOCK DATA');
+    await expect(differences.locator('[data-aspect="source"]')).toContainText('yes — “Source: Todoist API (live');
+    await expect(differences.getByTestId('source-verdict')).toContainText('Both texts start with a Source line');
+    await expect(differences).toContainText('only the first line — the source — tells a model which answer is real');
+
+    await expect(panel.getByTestId('observed-list').getByRole('listitem')).toHaveCount(3);
+
+    // No sessions: nothing was ever DELETEd, no GET stream was opened, and nothing stays open after the runs.
+    await panel.getByRole('tab', { name: "What's due? — with no token" }).click();
+    expect(requests.count('DELETE')).toBe(0);
+    expect(requests.count('GET')).toBe(0);
+    expect(requests.count('POST')).toBeGreaterThanOrEqual(8); // (discover + call) per run: single ×2, left, right
+    await expect.poll(requests.open).toBe(0);
+    // Observations belong to the lesson, not the demo: they stay.
+    await expect(panel.getByTestId('observed-list').getByRole('listitem')).toHaveCount(3);
+    expect(errors).toEqual([]);
+  });
+});
+
+test('with no token (a newcomer), the real backend is the app’s own stand-in, and the panel says so', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const panel = await openDemo(page, 'Mock and real, each labelled');
+  await toggle(panel, 'Backend', 'real').click();
   await panel.getByRole('button', { name: 'Run', exact: true }).click();
   const single = panel.getByTestId('single-result');
-  await expect(single.getByTestId('provenance-badge')).toHaveText('MOCK');
-  expect(await firstLine(single)).toMatch(/^Source: MOCK DATA/);
-  await expect(panel.locator('[data-testid="trace-entry"][data-method="tools/call"]').first()).toBeAttached();
-  await expect(panel.locator('[data-testid="trace-entry"][data-method="notifications/progress"]').first()).toBeAttached();
-
-  // Real: a new session (the old one is DELETEd), answered by the stand-in.
-  await toggle(panel, 'Backend', 'real').click();
-  await expect(toggle(panel, 'Token', 'configured')).toBeEnabled();
-  await expect(toggle(panel, 'Scenario', 'faithful')).toBeDisabled();
-  await page.keyboard.press('r'); // the Run shortcut works right after a toggle click
   await expect(single.getByTestId('provenance-badge')).toHaveText('REAL');
-  expect(await firstLine(single)).toMatch(/^Source: Todoist API \(live/);
-  const text = (await single.getByTestId('model-text').textContent()) ?? '';
-  const p1 = await standinP1TaskIds(page);
-  expect(p1.length).toBeGreaterThan(0);
-  expect(text).toContain(`${p1.length} active task`);
-  expect(text).toContain(`id ${p1[0]}`);
-  await expect.poll(deletes).toBeGreaterThanOrEqual(1);
-
-  // Side by side: mock vs real, with the differences called out.
-  await panel.getByRole('button', { name: 'Run side by side' }).click();
-  await expect(panel.getByTestId('side-left').getByTestId('provenance-badge')).toHaveText('MOCK');
-  await expect(panel.getByTestId('side-right').getByTestId('provenance-badge')).toHaveText('REAL');
-  const differences = panel.getByTestId('differences');
-  await expect(differences.locator('[data-aspect="count"]')).toContainText(/mock: \d+ · real: \d+/);
-  await expect(differences.locator('[data-aspect="count"]')).toContainText(`real: ${p1.length}`);
-  await expect(differences.locator('[data-aspect="source"]')).toContainText('yes — “Source: MOCK DATA');
-  await expect(differences.locator('[data-aspect="source"]')).toContainText('yes — “Source: Todoist API (live');
-  await expect(differences.getByTestId('source-verdict')).toContainText('Both texts start with a Source line');
-  await expect(differences).toContainText('only the first line — the source — tells a model which answer is real');
-
-  await expect(panel.getByTestId('observed-list').getByRole('listitem')).toHaveCount(3);
-
-  // Leaving the demo ends its three sessions (single run, left, right) on the server.
-  const before = deletes();
-  await panel.getByRole('tab', { name: "What's due? — with no token" }).click();
-  await expect.poll(deletes).toBe(before + 3);
-  // Observations belong to the lesson, not the demo: they stay.
-  await expect(panel.getByTestId('observed-list').getByRole('listitem')).toHaveCount(3);
+  expect(await firstLine(single)).toMatch(/^Source: Todoist stand-in on this machine .*sample data, not your account/);
+  await expect(single).toContainText('Todoist stand-in on this machine (sample data, not your account)');
+  await expect(single).toContainText('workspace panel-labelled-answers');
   expect(errors).toEqual([]);
 });
 
@@ -183,6 +212,71 @@ test('when the clipboard refuses, the prompt is shown selected to copy by hand',
   await expect(dialog).toBeHidden();
   await expect(panel.getByRole('button', { name: 'Copy prompt' })).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('the protocol toggle: 2026-07-28 runs without initialize, 2025-11-25 with it — neither has a session id', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  const panel = await openDemo(page, 'Mock and real, each labelled');
+  const protocol = (value: string) => panel.getByRole('group', { name: 'Protocol' }).getByRole('button', { name: value, exact: true });
+  const traced = (method: string) => panel.locator(`[data-testid="trace-entry"][data-direction="out"][data-method="${method}"]`);
+  const summary = panel.getByTestId('wire-summary');
+  await expect(protocol('2026-07-28')).toHaveAttribute('aria-pressed', 'true');
+
+  await panel.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(panel.getByTestId('single-result').getByTestId('provenance-badge')).toHaveText('MOCK');
+  await expect(traced('tools/call')).toHaveCount(1);
+  await expect(traced('server/discover')).toHaveCount(1);
+  await expect(traced('initialize')).toHaveCount(0);
+  await expect(traced('tools/call')).toHaveAttribute('data-envelope', 'yes');
+  await expect(summary).toHaveAttribute('data-handshake', 'server/discover');
+  await expect(summary.locator('[data-fact="protocol"]')).toContainText('2026-07-28');
+  await expect(summary.locator('[data-fact="session"]')).toContainText('none');
+  await expect(summary.locator('[data-fact="envelope"]')).toContainText('2 of 2 requests');
+  await expect(panel.getByTestId('settings-summary')).toContainText('2026-07-28');
+
+  await protocol('2025-11-25').click();
+  await panel.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(panel.getByTestId('settings-summary')).toContainText('2025-11-25');
+  await expect(panel.getByTestId('single-result').getByTestId('provenance-badge')).toHaveText('MOCK');
+  await expect(traced('initialize')).toHaveCount(1);
+  await expect(traced('notifications/initialized')).toHaveCount(1);
+  await expect(traced('server/discover')).toHaveCount(0);
+  await expect(panel.locator('[data-testid="trace-entry"][data-envelope="yes"]')).toHaveCount(0);
+  await expect(summary).toHaveAttribute('data-handshake', 'initialize');
+  await expect(summary.locator('[data-fact="session"]')).toContainText('none');
+  // The 2025 client asks for a GET stream; the stateless server refuses it at once — the one error on purpose.
+  await expect(panel.locator('[data-testid="http-exchange"][data-method="GET"]')).toHaveAttribute('data-status', '405');
+  expect(errors.some((error) => error.startsWith('405 GET'))).toBe(true);
+  expect(errors.filter((error) => !error.includes('405'))).toEqual([]);
+});
+
+for (const { width, height, fullScreen } of [
+  { width: 1440, height: 900, fullScreen: false },
+  { width: 1280, height: 720, fullScreen: false },
+  { width: 1280, height: 720, fullScreen: true },
+]) {
+  test(`after a side-by-side run the Differences are in view (${width}×${height}${fullScreen ? ', full screen' : ''})`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const errors = collectPageErrors(page);
+    const panel = await openDemo(page, 'Mock and real, each labelled');
+    if (fullScreen) await panel.getByRole('button', { name: 'Full screen' }).click();
+    await panel.getByRole('button', { name: 'Run side by side' }).click();
+    const differences = panel.getByTestId('differences');
+    await expect(differences.getByTestId('source-verdict')).toBeVisible();
+    // Its heading always; the whole block when it fits.
+    await expect(differences.getByRole('heading', { name: 'Differences' })).toBeInViewport();
+    const box = await differences.boundingBox();
+    if (box && box.height <= height) await expect(differences).toBeInViewport({ ratio: 0.99 }); // sub-pixel rounding
+    expect(errors).toEqual([]);
+  });
+}
+
+test('with reduced motion the Differences are still brought into view, at once', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const panel = await openDemo(page, "What's due? — with no token");
+  await panel.getByRole('button', { name: 'Run side by side' }).click();
+  await expect(panel.getByTestId('differences').getByRole('heading', { name: 'Differences' })).toBeInViewport();
 });
 
 for (const colorScheme of COLOR_SCHEMES) {
