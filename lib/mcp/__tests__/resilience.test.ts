@@ -9,7 +9,7 @@ import { startStandin } from '@/lib/mock/standin';
 import type { TimelineEvent } from '@/lib/resilience/timeline';
 import { TIMELINE_META_KEY } from '../provenance';
 import type { DojoServerOptions } from '../server';
-import { connect, provenanceOf, textOf, type ToolResult } from './helpers';
+import { connect, provenanceOf, textOf } from './helpers';
 
 const FAST: DojoServerOptions['resilience'] = {
   requestTimeoutMs: 300,
