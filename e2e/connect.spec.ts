@@ -30,7 +30,8 @@ const snippet = (page: import('@playwright/test').Page, id: string) => page.getB
 test('the snippets name this checkout, this host and this visitor', async ({ page }) => {
   const errors = collectPageErrors(page);
   await page.goto('/connect');
-  // The same browser context, so the same cookie: the id the page fills in is this visitor's.
+  await expect(page.getByTestId('learner-id')).toBeVisible();
+  // Asked after the page got its id (and its cookie): the same browser context answers with the same id.
   const { learner } = (await (await page.request.get('/api/learner')).json()) as { learner: string };
   const endpoint = (backend: string) => `http://${new URL(page.url()).host}/api/mcp?learner=${learner}&backend=${backend}`;
   await expect(page.getByTestId('learner-id')).toContainText(learner);

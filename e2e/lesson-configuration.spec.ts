@@ -1,12 +1,17 @@
 /**
- * Lesson 2 in a real browser, against `next start` with TODOIST_API_TOKEN=e2e-token
- * in its environment (see playwright.config.ts): the resolution table shows that
- * token masked, the gallery shows real ConfigError messages, and the live panel
- * shows what real mode says without a token. Nothing is saved to the settings file.
+ * Lesson 2 in a real browser, against the second app server, the one with
+ * TODOIST_API_TOKEN=e2e-token in its environment (see playwright.config.ts):
+ * the resolution table shows that token masked, the gallery shows real
+ * ConfigError messages, and the live panel shows what real mode says without
+ * a token. Nothing is saved to the settings file. (The newcomer's case, with
+ * no token anywhere, is in lesson-defaults.spec.ts.)
  */
 import { expect, test, type Page } from '@playwright/test';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { collectPageErrors, collectResponseBodies } from './support/page-errors';
+import { CONFIGURED_APP } from './support/servers';
+
+test.use({ baseURL: CONFIGURED_APP });
 
 const LESSON = '/lessons/configuration';
 const ENV_TOKEN = 'e2e-token';
@@ -79,6 +84,7 @@ test('the live panel side by side: no token lists where it looked, the configure
   const configured = panel.getByTestId('side-right');
   await expect(configured.getByTestId('settings-summary')).toHaveText(/token configured/);
   await expect(configured.getByTestId('provenance-badge')).toHaveText('REAL');
+  // A token is configured, so `upstream=auto` reaches the API it points at (here the command-line stand-in on :4011).
   await expect(configured.getByTestId('model-text')).toContainText(/^Source: Todoist API \(live/);
   await expect(configured.getByRole('alert')).toHaveCount(0);
   await expect(panel.getByTestId('differences').locator('[data-aspect="outcome"]')).toContainText('error');

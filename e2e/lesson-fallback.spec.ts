@@ -1,7 +1,7 @@
 /**
- * Lesson 4's "Break the upstream" widget in a real browser: its own MCP
- * session, faults switched on the live session, and the timeline of what
- * the production server did about each.
+ * Lesson 4's "Break the upstream" widget in a real browser, as a first-time
+ * visitor (no learner cookie yet): its own workspace, faults switched on the
+ * workspace, and the timeline of what the production server did about each.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';

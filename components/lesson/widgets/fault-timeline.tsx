@@ -5,7 +5,7 @@
  * production server did — attempts, waits and why, the breaker, the cache.
  * Optionally a naive server beside it, under the same fault.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { RECOVERED, type Fault } from '@/lib/lessons/widgets/fault-scenarios';
 import { PRIMARY_BUTTON } from '../panel/buttons';
 import { SessionTrace } from '../panel/session-trace';
@@ -16,6 +16,22 @@ import { FaultRunView } from './parts/fault-run-view';
 import { useFaultSession } from './parts/fault-session';
 
 const KEPT_RUNS = 8;
+
+let learnerKnown: Promise<void> | undefined;
+
+/**
+ * The workspace endpoints (POST /api/mcp/scenario) need to know whose
+ * workspace: the `dojo-learner` cookie. A first-time visitor has none until
+ * some request issues it, so ask for it before the first switch.
+ */
+function ensureLearner(): Promise<void> {
+  learnerKnown ??= fetch('/api/learner', { credentials: 'same-origin' }).then((response) => {
+    if (!response.ok) throw new Error(`GET /api/learner answered ${response.status}`);
+  });
+  // A failure is not remembered: the next click asks again.
+  learnerKnown.catch(() => (learnerKnown = undefined));
+  return learnerKnown;
+}
 
 export function FaultTimeline() {
   const production = useFaultSession('production');
@@ -28,11 +44,13 @@ export function FaultTimeline() {
   const hydrated = useHydrated();
   const sessions = compare ? [production, naive] : [production];
   const busy = !hydrated || switching || sessions.some((session) => session.pending);
+  useEffect(() => void ensureLearner().catch(() => undefined), []);
 
   const pick = async (picked: Fault) => {
     setFault(picked);
     setSwitching(true);
     try {
+      await ensureLearner();
       // Forced: clicking a fault again re-arms it (page-fails counts its failures).
       await Promise.all(sessions.map((session) => session.applyFault(picked, true)));
       setStatus(`The upstream is now "${picked.id}". Run to see what the server does.`);
@@ -45,6 +63,12 @@ export function FaultTimeline() {
 
   const run = async () => {
     setStatus('');
+    try {
+      await ensureLearner();
+    } catch (error) {
+      setStatus(`Could not get a learner id for your workspace: ${(error as Error).message}`);
+      return;
+    }
     // Both at once: two independent workspaces facing the same fault.
     const [productionRun] = await Promise.allSettled(sessions.map((session) => session.run(fault)));
     if (productionRun?.status === 'fulfilled') {
