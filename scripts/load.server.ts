@@ -44,7 +44,10 @@ export async function startNextServer({ cwd, env, log }: StartOptions): Promise<
     detached: true, // its own process group, so stop() ends the server and any child it forked
   });
   const output: string[] = [];
-  const keep = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
+  const keep = (chunk: Buffer) => {
+    output.push(...chunk.toString().split('\n').filter(Boolean));
+    output.splice(0, Math.max(0, output.length - 50)); // only the last lines are shown, if it fails
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const origin = `http://127.0.0.1:${port}`;
