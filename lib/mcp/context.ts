@@ -13,8 +13,8 @@ import type { TodoistSource } from './source';
 
 export interface DojoContext {
   source: TodoistSource;
-  /** The canned todos the naive `mock-on-error` fallback substitutes. */
-  canned: TodoistSource;
+  /** The canned todos the naive `mock-on-error` fallback substitutes (made only when it does). */
+  canned(): TodoistSource;
   strategies: Strategies;
   /** Breaker and last-good cache of this backend (used by the `resilient` fallback). */
   resilience: BackendResilience;

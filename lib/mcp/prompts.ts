@@ -1,6 +1,9 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 
+// Module level: a server is built per request, its schemas need not be.
+const DailyReviewArgs = z.object({ focus: z.string().optional().describe('Optional: a project or theme to focus on') });
+
 /** A daily review that makes the model check where its data came from before it plans anything. */
 export function registerDojoPrompts(server: McpServer): void {
   server.registerPrompt(
@@ -8,7 +11,7 @@ export function registerDojoPrompts(server: McpServer): void {
     {
       title: 'Daily review',
       description: 'Plan the day from Todoist: overdue first, then today, with a check of the data source',
-      argsSchema: z.object({ focus: z.string().optional().describe('Optional: a project or theme to focus on') }),
+      argsSchema: DailyReviewArgs,
     },
     ({ focus }) => ({
       messages: [

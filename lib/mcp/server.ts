@@ -61,8 +61,8 @@ function createContext(options: DojoServerOptions): DojoContext {
   if (backend === 'real' && !options.real) throw new Error('createDojoMcpServer: the real backend needs `real.loadConfig`');
   return {
     source: backend === 'real' && options.real ? createRealSource(options.real) : createMockSource({ now, ...options.mock }),
-    // The story's canned todos: a fixed, tiny, faithful-looking mock, the same for everyone and never written to.
-    canned: createMockSource({ backend: cannedMockBackend(now) }),
+    // The story's canned todos: a fixed, tiny, faithful-looking mock, fresh for each use.
+    canned: () => createMockSource({ backend: cannedMockBackend(now) }),
     strategies: resolveStrategies(options.strategies),
     resilience: createBackendResilience({ ...DEFAULT_RESILIENCE, ...options.resilience }, options.resilienceRecord),
     workspace: options.workspace,

@@ -17,6 +17,7 @@ import { CallRecorder, PROVENANCE_META_KEY, TIMELINE_META_KEY, provenanceLine, t
 import { resilientExecutor } from './resilience';
 import { packAnswer, unpackAnswer, type PackedAnswer } from './cached-answer';
 import type { DojoContext } from './context';
+import { convertJsonSchemaOnce } from './json-schema-once';
 import { MissingTokenError, type TodoistSource } from './source';
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -46,7 +47,12 @@ export interface DefinedTool<In extends ObjectSchema, Out extends ObjectSchema> 
   register(server: McpServer, context: DojoContext): void;
 }
 
-export function defineTool<In extends ObjectSchema, Out extends ObjectSchema>(tool: DojoTool<In, Out>): DefinedTool<In, Out> {
+export function defineTool<In extends ObjectSchema, Out extends ObjectSchema>(definition: DojoTool<In, Out>): DefinedTool<In, Out> {
+  const tool = {
+    ...definition,
+    inputSchema: convertJsonSchemaOnce(definition.inputSchema),
+    outputSchema: convertJsonSchemaOnce(definition.outputSchema),
+  };
   return { ...tool, register: (server, context) => registerDojoTool(server, tool, context) };
 }
 
@@ -92,7 +98,7 @@ async function answerCall<In extends ObjectSchema, Out extends ObjectSchema>(
   try {
     const call = await openCall(context, context.source, recorder, ctx, deadline);
     const answer = await tool.run(args, call);
-    if (cacheable) {
+    if (cacheable && isDueForRefresh(context, cacheKey)) {
       context.resilience.cache.set(cacheKey, packAnswer(answer, context.strategies.output === 'raw'));
       recorder.timeline.add({ type: 'cache', outcome: 'stored' });
     }
@@ -118,6 +124,19 @@ async function answerCall<In extends ObjectSchema, Out extends ObjectSchema>(
   } finally {
     deadline?.dispose();
   }
+}
+
+/**
+ * Packing a large answer costs more CPU than many calls do themselves, and a
+ * last good answer one second old is as good a fallback as a fresh one: under
+ * a burst of identical calls, keep the one stored a moment ago (its age is
+ * still told truthfully when it is served).
+ */
+const CACHE_REFRESH_MS = 1_000;
+
+function isDueForRefresh(context: DojoContext, cacheKey: string): boolean {
+  const stored = context.resilience.cache.get(cacheKey);
+  return stored === undefined || stored.ageMs >= CACHE_REFRESH_MS;
 }
 
 async function openCall(
@@ -205,10 +224,11 @@ async function cannedAnswer<In extends ObjectSchema, Out extends ObjectSchema>(
   error: unknown,
 ): Promise<CallToolResult> {
   const recorder = new CallRecorder();
-  const answer = await tool.run(args, await openCall(context, context.canned, recorder));
+  const canned = context.canned();
+  const answer = await tool.run(args, await openCall(context, canned, recorder));
   return present(
     answer,
-    provenanceOf(context, context.canned, recorder, {
+    provenanceOf(context, canned, recorder, {
       scenario: 'canned',
       degraded: true,
       note: `mock-on-error: the ${context.source.kind} call failed (${errorText(error)}) and canned mock todos were returned in its place, unlabelled`,

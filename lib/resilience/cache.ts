@@ -5,6 +5,7 @@
 export interface StaleHit<Value> {
   value: Value;
   ageSeconds: number;
+  ageMs: number;
 }
 
 /** The cache's entries as a plain record (changed in place), so it can live in a StateStore. */
@@ -28,6 +29,7 @@ export class LastGoodCache<Value> {
   get(key: string): StaleHit<Value> | undefined {
     const entry = Object.hasOwn(this.entries, key) ? this.entries[key] : undefined;
     if (!entry) return undefined;
-    return { value: entry.value, ageSeconds: Math.round((this.now() - entry.storedAt) / 1000) };
+    const ageMs = this.now() - entry.storedAt;
+    return { value: entry.value, ageSeconds: Math.round(ageMs / 1000), ageMs };
   }
 }

@@ -3,7 +3,7 @@
  * retry_after, the circuit breaker, stale-but-labelled cache, and never mock
  * data in real mode.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMockBackend } from '@/lib/mock/backend';
 import { startStandin } from '@/lib/mock/standin';
 import type { TimelineEvent } from '@/lib/resilience/timeline';
@@ -168,5 +168,22 @@ describe('writes under the resilient fallback', () => {
     expect(timelineOf(created).some((event) => event.type === 'wait' && event.reason === 'retry-after')).toBe(true);
     expect(backend.store.activeTasks().filter((task) => task.content === 'after the wait')).toHaveLength(1);
     await close();
+  });
+});
+
+describe('last good answers under a burst', () => {
+  it('are stored on the first good call, kept for a second, then refreshed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const { call, close } = await connect();
+      const stored = async () => timelineOf(await call('list_projects')).some((event) => event.type === 'cache' && event.outcome === 'stored');
+      expect(await stored()).toBe(true);
+      expect(await stored()).toBe(false);
+      vi.advanceTimersByTime(1_000);
+      expect(await stored()).toBe(true);
+      await close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

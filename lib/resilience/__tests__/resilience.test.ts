@@ -174,7 +174,7 @@ describe('last-good cache', () => {
     const cache = new LastGoodCache<string>(2);
     cache.set('a', 'A');
     vi.advanceTimersByTime(93_000);
-    expect(cache.get('a')).toEqual({ value: 'A', ageSeconds: 93 });
+    expect(cache.get('a')).toEqual({ value: 'A', ageSeconds: 93, ageMs: 93_000 });
     cache.set('b', 'B');
     cache.set('c', 'C');
     expect(cache.get('a')).toBeUndefined();
@@ -220,7 +220,7 @@ describe('breaker and cache records', () => {
     const entries = {};
     new LastGoodCache<string>(2, () => 0, entries).set('a', 'first');
     const later = new LastGoodCache<string>(2, () => 5_000, entries);
-    expect(later.get('a')).toEqual({ value: 'first', ageSeconds: 5 });
+    expect(later.get('a')).toEqual({ value: 'first', ageSeconds: 5, ageMs: 5_000 });
     later.set('b', 'second');
     later.set('c', 'third');
     expect(Object.keys(entries)).toEqual(['b', 'c']);
