@@ -3,7 +3,7 @@
  * `{error, error_code, error_extra, error_tag, http_code}` — the same shape the
  * real API sends, so the client's error handling is exercised for real.
  */
-import { HttpResponse } from 'msw';
+import { jsonResponse } from './json-response';
 
 interface ErrorSpec {
   status: number;
@@ -38,7 +38,7 @@ export function apiErrorResponse(
   options: { message?: string; extra?: Record<string, unknown>; headers?: Record<string, string> } = {},
 ): Response {
   eventCounter += 1;
-  return HttpResponse.json(
+  return jsonResponse(
     {
       error: options.message ?? spec.message,
       error_code: spec.code,

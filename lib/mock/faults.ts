@@ -5,6 +5,7 @@
  * waits and falls through, while `down` answers with a network error.
  */
 import { getResponse, http, HttpResponse, type RequestHandler } from 'msw';
+import { jsonResponse } from './json-response';
 import { API_ERRORS, apiErrorResponse } from './api-errors';
 import { requestedPage, type ApiState } from './handlers';
 import type { ScenarioSettings } from './scenarios';
@@ -131,7 +132,7 @@ async function malform(variant: MalformedVariant, response: Response | undefined
       record.v2_meta = { rollout: 0.5 };
     }
   });
-  return HttpResponse.json(body as Record<string, unknown>, { status: response.status });
+  return jsonResponse(body as Record<string, unknown>, { status: response.status });
 }
 
 function isList(body: unknown): body is { results: unknown[] } {

@@ -9,6 +9,7 @@
  * sections, labels and comments are read from the shared base as they are.
  */
 import { http, HttpResponse, type RequestHandler } from 'msw';
+import { jsonResponse } from './json-response';
 import { CreateTaskArgsSchema, UpdateTaskArgsSchema, type Task } from '@/lib/todoist/schemas';
 import { API_ERRORS, apiErrorResponse, invalidArgument, notFound } from './api-errors';
 import { cursorBinding, decodeCursor, encodeCursor } from './cursor';
@@ -74,13 +75,13 @@ export function createApiHandlers(stateFor: (request: Request) => ApiState): Req
 
     http.get(`${API}/tasks/:id`, ({ request, params }) => {
       const task = storeFor(request).findActiveTask(String(params.id));
-      return task ? HttpResponse.json(task) : notFound('Task');
+      return task ? jsonResponse(task) : notFound('Task');
     }),
 
     http.post(`${API}/tasks`, async ({ request }) => {
       const args = CreateTaskArgsSchema.safeParse(await readJson(request));
       if (!args.success) return invalidArgument(String(args.error.issues[0]?.path[0] ?? 'body'), args.error.issues[0]?.message);
-      return writeResult(() => HttpResponse.json(storeFor(request).createTask(args.data)));
+      return writeResult(() => jsonResponse(storeFor(request).createTask(args.data)));
     }),
 
     http.post(`${API}/tasks/:id/close`, ({ request, params }) => {
@@ -101,7 +102,7 @@ export function createApiHandlers(stateFor: (request: Request) => ApiState): Req
       if (!task) return notFound('Task');
       const args = UpdateTaskArgsSchema.safeParse(await readJson(request));
       if (!args.success) return invalidArgument(String(args.error.issues[0]?.path[0] ?? 'body'), args.error.issues[0]?.message);
-      return writeResult(() => HttpResponse.json(store.updateTask(task, args.data)));
+      return writeResult(() => jsonResponse(store.updateTask(task, args.data)));
     }),
 
     http.delete(`${API}/tasks/:id`, ({ request, params }) => {
@@ -123,7 +124,7 @@ export function createApiHandlers(stateFor: (request: Request) => ApiState): Req
 
     http.get(`${API}/projects/:id`, ({ request, params }) => {
       const project = storeFor(request).base.projects.find((each) => each.id === params.id && !each.is_deleted);
-      return project ? HttpResponse.json(project) : notFound('Project');
+      return project ? jsonResponse(project) : notFound('Project');
     }),
 
     http.get(`${API}/sections`, ({ request }) => {
@@ -149,7 +150,7 @@ export function createApiHandlers(stateFor: (request: Request) => ApiState): Req
       return listResponse(request, 'comments', comments, stateFor(request));
     }),
 
-    http.get(`${API}/user`, ({ request }) => HttpResponse.json(storeFor(request).base.user)),
+    http.get(`${API}/user`, ({ request }) => jsonResponse(storeFor(request).base.user)),
   ];
 }
 
@@ -181,7 +182,7 @@ export function listResponse<Item>(request: Request, path: string, items: Item[]
     return invalidArgument('cursor', 'Invalid cursor: it was not issued for these parameters');
   }
   const end = offset + limit;
-  return HttpResponse.json({
+  return jsonResponse({
     results: items.slice(offset, end),
     next_cursor: end < items.length ? encodeCursor({ offset: end }, binding, state.cursorSecret) : null,
   });

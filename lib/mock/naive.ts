@@ -6,6 +6,7 @@
  * "works" and then quietly breaks on a real account. Do not copy this one.
  */
 import { http, HttpResponse, type RequestHandler } from 'msw';
+import { jsonResponse } from './json-response';
 import type { Dataset } from './dataset';
 import { notFound } from './api-errors';
 
@@ -18,7 +19,7 @@ export function createNaiveHandlers(
   type Info = { request: Request; params: Record<string, unknown> };
   const whenActive = (answer: (info: Info & { data: Dataset }) => Response) => (info: Info) =>
     isActive(info.request) ? answer({ ...info, data: canned(info.request) }) : undefined;
-  const everything = (results: unknown[]) => HttpResponse.json({ results, next_cursor: null });
+  const everything = (results: unknown[]) => jsonResponse({ results, next_cursor: null });
 
   return [
     http.get(`${api}/tasks`, whenActive(({ data }) => everything(data.tasks))),
@@ -27,16 +28,16 @@ export function createNaiveHandlers(
       `${api}/tasks/:id`,
       whenActive(({ data, params }) => {
         const task = data.tasks.find((each) => each.id === params.id);
-        return task ? HttpResponse.json(task) : notFound('Task');
+        return task ? jsonResponse(task) : notFound('Task');
       }),
     ),
     http.get(`${api}/projects`, whenActive(({ data }) => everything(data.projects))),
     http.get(`${api}/sections`, whenActive(({ data }) => everything(data.sections))),
     http.get(`${api}/labels`, whenActive(({ data }) => everything(data.labels))),
     http.get(`${api}/comments`, whenActive(({ data }) => everything(data.comments))),
-    http.get(`${api}/user`, whenActive(({ data }) => HttpResponse.json(data.user))),
+    http.get(`${api}/user`, whenActive(({ data }) => jsonResponse(data.user))),
     // Writes "succeed" and change nothing: the canned list never moves.
-    http.post(`${api}/tasks`, whenActive(({ data }) => HttpResponse.json(data.tasks[0]))),
+    http.post(`${api}/tasks`, whenActive(({ data }) => jsonResponse(data.tasks[0]))),
     http.all(`${api}/*`, whenActive(() => new HttpResponse(null, { status: 204 }))),
   ];
 }
