@@ -107,6 +107,8 @@ test('a run can be cancelled, and says so; the next run works', async ({ page })
   await panel.getByRole('button', { name: 'Run', exact: true }).click();
   const progress = panel.getByTestId('run-progress');
   await expect(progress).toContainText('Gives up by itself after 30 s');
+  // Cancel the call in flight, not the connect before it.
+  await expect.poll(() => held.length).toBe(1);
   await progress.getByRole('button', { name: 'Cancel' }).click();
   await expect(panel.getByTestId('run-cancelled')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
@@ -117,6 +119,42 @@ test('a run can be cancelled, and says so; the next run works', async ({ page })
   await panel.getByRole('button', { name: 'Run', exact: true }).click();
   await expectPanelRun(panel);
   expect(errors).toEqual([]);
+});
+
+test('the grid, the tree and the size comparisons each have a Cancel that ends their held runs', async ({ page }) => {
+  const held: Route[] = [];
+  const holdCalls = async (route: Route) => {
+    if (route.request().postData()?.includes('"tools/call"')) return void held.push(route); // only the cancel ends these
+    await route.continue();
+  };
+  await page.route(isMcpEndpoint, holdCalls);
+
+  await page.goto('/lessons/pagination');
+  const grid = page.getByTestId('widget-pagination-grid');
+  await grid.getByRole('button', { name: 'Run all four' }).click();
+  // All four calls in flight (held), then one Cancel for the grid.
+  await expect.poll(() => held.length).toBe(4);
+  await grid.getByRole('button', { name: 'Cancel' }).click();
+  for (const id of GRID_CELLS) await expect(grid.getByTestId(`grid-cell-${id}`)).not.toHaveAttribute('data-state', 'running');
+  await expect(grid.getByRole('button', { name: 'Run all four' })).toBeEnabled();
+
+  const tree = page.getByTestId('widget-task-tree');
+  await tree.getByRole('button', { name: 'Build the tree' }).click();
+  await expect.poll(() => held.length).toBe(5);
+  await tree.getByRole('button', { name: 'Cancel' }).click();
+  await expect(tree.getByRole('button', { name: 'Build the tree' })).toBeEnabled();
+
+  await page.goto('/lessons/filtering');
+  const filtering = page.getByTestId('size-filtering');
+  await filtering.getByRole('button', { name: 'Compare the two ways' }).click();
+  await expect(filtering.getByRole('status')).toHaveText('Running…');
+  await expect.poll(() => held.length).toBeGreaterThan(5);
+  await filtering.getByRole('button', { name: 'Cancel' }).click();
+  await expect(filtering.getByRole('status')).toHaveCount(0);
+  await expect(filtering.getByRole('button', { name: 'Compare the two ways' })).toBeEnabled();
+
+  await page.unroute(isMcpEndpoint, holdCalls);
+  await Promise.all(held.map((route) => route.abort().catch(() => undefined)));
 });
 
 test('a failed run says what failed: the HTTP status and the server’s error text', async ({ page }) => {

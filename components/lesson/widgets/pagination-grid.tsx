@@ -8,7 +8,7 @@
 import { useId, useState } from 'react';
 import { describeGrid, describeUpstream } from '@/lib/lessons/widgets/grid-tally';
 import type { PanelSettings } from '@/lib/lessons/schema';
-import { PRIMARY_BUTTON } from '../panel/buttons';
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../panel/buttons';
 import { useHydrated } from '../panel/use-hydrated';
 import { useObservations } from '../panel/use-observations';
 import { PaginationCell } from './parts/pagination-cell';
@@ -46,7 +46,9 @@ export function PaginationGrid({ slug }: { slug: string }) {
     'real-naive': useCellRun(),
     'real-production': useCellRun(),
   };
-  const busy = !hydrated || Object.values(cells).some((cell) => cell.pending);
+  const running = Object.values(cells).some((cell) => cell.pending);
+  const busy = !hydrated || running;
+  const cancelAll = () => Object.values(cells).forEach((cell) => cell.cancel());
   const settingsOf = (row: Row, column: Column): PanelSettings => ({
     ...(row === 'mock' ? mockSettings(largeMock) : REAL_SETTINGS),
     strategy: column,
@@ -96,6 +98,11 @@ export function PaginationGrid({ slug }: { slug: string }) {
         <button type="button" onClick={runAll} disabled={busy} className={PRIMARY_BUTTON}>
           Run all four
         </button>
+        {running && (
+          <button type="button" onClick={cancelAll} className={SECONDARY_BUTTON}>
+            Cancel
+          </button>
+        )}
         <label className="flex items-center gap-2 text-base">
           <input type="checkbox" checked={largeMock} onChange={(event) => toggleLarge(event.target.checked)} disabled={busy} className="size-5 accent-accent" />
           Mock row: the large faithful mock (5,000 tasks)

@@ -13,7 +13,7 @@ import {
   measureFetch,
   measureRawOverview,
 } from '@/lib/lessons/widgets/size-compare';
-import { PRIMARY_BUTTON } from '../panel/buttons';
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../panel/buttons';
 import { useHydrated } from '../panel/use-hydrated';
 import { useObservations } from '../panel/use-observations';
 import { SizeFilteringResult } from './parts/size-filtering-card';
@@ -31,7 +31,7 @@ export function SizeCompare({ slug }: { slug: string }) {
   // Each comparison joins "What you observed", so the copied prompt carries its figures.
   const { add: observe } = useObservations(slug);
   const [source, setSource] = useState<SizeSource>('small');
-  const { filtering, outputs } = useSizeSessions();
+  const { filtering, outputs, cancel } = useSizeSessions();
   const hydrated = useHydrated();
   const busy = !hydrated || filtering.isPending || outputs.isPending;
 
@@ -68,6 +68,7 @@ export function SizeCompare({ slug }: { slug: string }) {
           })
         }
         disabled={busy}
+        onCancel={cancel}
         pending={filtering.isPending}
         error={filtering.error}
       >
@@ -88,6 +89,7 @@ export function SizeCompare({ slug }: { slug: string }) {
           })
         }
         disabled={busy}
+        onCancel={cancel}
         pending={outputs.isPending}
         error={outputs.error}
       >
@@ -103,13 +105,14 @@ interface ComparisonProps {
   intro: string;
   button: string;
   onRun: () => void;
+  onCancel: () => void;
   disabled: boolean;
   pending: boolean;
   error: Error | null;
   children: ReactNode;
 }
 
-function Comparison({ id, title, intro, button, onRun, disabled, pending, error, children }: ComparisonProps) {
+function Comparison({ id, title, intro, button, onRun, onCancel, disabled, pending, error, children }: ComparisonProps) {
   return (
     <section aria-labelledby={`${id}-heading`} data-testid={id} aria-busy={pending} className="space-y-3 rounded-lg border border-border p-4">
       <h3 id={`${id}-heading`} className="text-xl font-semibold">
@@ -120,9 +123,14 @@ function Comparison({ id, title, intro, button, onRun, disabled, pending, error,
         {button}
       </button>
       {pending && (
-        <p role="status" className="font-semibold">
-          Running…
-        </p>
+        <div className="flex items-center gap-3">
+          <p role="status" className="font-semibold">
+            Running…
+          </p>
+          <button type="button" onClick={onCancel} className={SECONDARY_BUTTON}>
+            Cancel
+          </button>
+        </div>
       )}
       {error && (
         <div role="alert" className={ALERT_CLASSES}>

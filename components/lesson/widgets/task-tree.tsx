@@ -60,6 +60,11 @@ export function TaskTree() {
         <button type="button" onClick={() => build.mutate(backend)} disabled={busy} className={PRIMARY_BUTTON}>
           {build.isPending ? 'Reading every page…' : 'Build the tree'}
         </button>
+        {build.isPending && (
+          <button type="button" onClick={build.cancel} className={SECONDARY_BUTTON}>
+            Cancel
+          </button>
+        )}
       </div>
 
       {build.isError && (
