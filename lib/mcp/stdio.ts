@@ -12,12 +12,15 @@ import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { Tenant } from '@/lib/identity/learner';
 import { MemoryStateStore } from '@/lib/state';
 import { SessionSettingsSchema } from './http/session-settings';
+import { builtinStandin } from './http/builtin-standin';
+import { realConfigFor } from './http/real-upstream';
 import { openWorkspace } from './http/workspace';
 import { loadRealConfig } from './real-config';
 import { createDojoMcpServer } from './server';
 
 const USAGE =
-  'usage: mcp-dojo --backend mock|real [--scenario NAME] [--size tiny|small|large] [--strategy production|naive] [--seed N]';
+  'usage: mcp-dojo --backend mock|real [--upstream todoist|standin|auto] [--scenario NAME] [--size tiny|small|large] ' +
+  '[--strategy production|naive] [--seed N]';
 
 const LOCAL_LEARNER: Tenant = { key: 'local', kind: 'learner' };
 
@@ -26,6 +29,7 @@ export async function runStdioServer(argv: string[]): Promise<void> {
     args: argv,
     options: {
       backend: { type: 'string' },
+      upstream: { type: 'string' },
       scenario: { type: 'string' },
       size: { type: 'string' },
       strategy: { type: 'string' },
@@ -52,8 +56,8 @@ export async function runStdioServer(argv: string[]): Promise<void> {
       backend: settings.backend,
       strategies: settings.strategy,
       mock: { backend: workspace.mock },
-      // Over stdio the real backend is the configured one: no token is an honest error, never sample data.
-      real: { loadConfig: () => loadRealConfig() },
+      // `todoist` by default: no token is an honest error, never sample data — unless the stand-in is asked for by name.
+      real: { loadConfig: realConfigFor(settings, LOCAL_LEARNER, { loadConfig: () => loadRealConfig(), standin: () => builtinStandin(store) }) },
       resilienceRecord: workspace.resilience,
       workspace: workspace.label,
       persist: workspace.persist,
@@ -61,6 +65,7 @@ export async function runStdioServer(argv: string[]): Promise<void> {
   });
   console.error(
     `mcp-dojo: serving over stdio — backend ${settings.backend}` +
+      (settings.backend === 'real' ? ` (upstream ${settings.upstream})` : '') +
       (settings.backend === 'mock' ? `, scenario "${settings.scenario ?? 'faithful'}", size ${settings.size}` : '') +
       `, ${settings.strategy} strategies`,
   );

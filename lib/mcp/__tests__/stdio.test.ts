@@ -41,3 +41,30 @@ describe('stdio server (bin/mcp-dojo.mjs)', () => {
     await client.close();
   }, 30_000);
 });
+
+describe('stdio server, 2026-07-28 and the stand-in', () => {
+  it('speaks 2026-07-28 to a v2 client, and keeps the writes of its one local learner between calls', async () => {
+    const { Client: ClientV2 } = await import('@modelcontextprotocol/client');
+    const { StdioClientTransport: StdioV2 } = await import('@modelcontextprotocol/client/stdio');
+    const client = new ClientV2({ name: 'stdio-test-v2', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } });
+    await client.connect(
+      new StdioV2({ command: process.execPath, args: [BIN, '--backend', 'mock'], cwd: '/', env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-home' }, stderr: 'pipe' }),
+    );
+    expect(client.getNegotiatedProtocolVersion()).toBe('2026-07-28');
+    const count = async () => ((await client.callTool({ name: 'list_tasks', arguments: {} })).structuredContent as { count: number }).count;
+    const before = await count();
+    await client.callTool({ name: 'create_task', arguments: { content: 'Made over stdio' } });
+    expect(await count()).toBe(before + 1);
+    await client.close();
+  }, 30_000);
+
+  it('reaches the built-in stand-in when asked by name (--upstream standin), and says it is sample data', async () => {
+    const client = await launch(['--backend', 'real', '--upstream', 'standin'], { XDG_CONFIG_HOME: '/nonexistent-xdg' });
+    const result = (await client.callTool({ name: 'list_tasks', arguments: {} })) as CallToolResult;
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent?.count).toBe(180);
+    const text = result.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+    expect(text).toMatch(/^Source: Todoist stand-in on this machine .* sample data, not your account/);
+    await client.close();
+  }, 30_000);
+});
