@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
+import { HydrationMarker } from '@/components/site/hydration-marker';
 import { SiteHeader } from '@/components/site/site-header';
 import { THEME_SCRIPT } from '@/components/site/theme';
 import './globals.css';
@@ -37,6 +38,7 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
         <main id="main" className="pb-16">
           <Providers>{children}</Providers>
         </main>
+        <HydrationMarker />
       </body>
     </html>
   );

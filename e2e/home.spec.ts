@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { getCatalogue } from '@/lib/lessons/catalogue';
 import { collectPageErrors } from './support/page-errors';
+import { waitForHydration } from './support/hydrated';
 
 const LIVE = getCatalogue().filter((entry) => entry.meta.status === 'live').length;
 
@@ -20,6 +21,6 @@ test('home page shows the heading and the 9 lessons without console errors', asy
   await expect(lessons.filter({ hasText: 'coming soon' })).toHaveCount(9 - LIVE);
   await expect(lessons.first().getByRole('link', { name: 'The mock that lied' })).toBeVisible();
 
-  await page.waitForLoadState('networkidle');
+  await waitForHydration(page);
   expect(errors).toEqual([]);
 });

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { getCatalogue } from '@/lib/lessons/catalogue';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { collectPageErrors } from './support/page-errors';
+import { waitForHydration } from './support/hydrated';
 
 // Lessons go live one by one: the expectations follow the catalogue instead of hard-coding a count.
 const LIVE = getCatalogue()
@@ -48,7 +49,7 @@ test('the catalogue shows the nine lessons by stage and marks the coming-soon on
 
 test('"/" jumps to the filter, which narrows the lessons by title and summary', async ({ page }) => {
   await page.goto('/');
-  await page.waitForLoadState('networkidle'); // hydrated: the key listener is in place
+  await waitForHydration(page); // the key listener is in place
   const filter = page.getByRole('searchbox', { name: 'Filter lessons' });
 
   await page.keyboard.press('/');
@@ -137,7 +138,7 @@ test('"n" and "p" walk through the live lessons, and do nothing where there is n
   const first = LIVE[0]!;
   const last = LIVE.at(-1)!;
   await page.goto(url(first.slug));
-  await page.waitForLoadState('networkidle'); // hydrated: the key listener is in place
+  await waitForHydration(page); // the key listener is in place
   const nav = page.getByRole('navigation', { name: 'Lessons' });
   await expect(nav).toContainText('This is the first lesson.');
   await expect(page.locator('[data-keyboard-shortcut="p"]')).toHaveCount(0);
@@ -166,7 +167,7 @@ test('"n" and "p" walk through the live lessons, and do nothing where there is n
 test('"?" lists every shortcut on the page; keys press only visible elements, never behind the dialog', async ({ page }) => {
   const lesson = LIVE[1] ?? LIVE[0]!; // one with a previous lesson, when there is one
   await page.goto(url(lesson.slug));
-  await page.waitForLoadState('networkidle');
+  await waitForHydration(page);
   // A declared but hidden element must neither fire nor be listed.
   await page.evaluate(() => {
     document.querySelector('main')!.insertAdjacentHTML('beforeend', '<a href="/?went=hidden" data-keyboard-shortcut="h" hidden>Hidden</a>');
@@ -222,13 +223,13 @@ for (const colorScheme of COLOR_SCHEMES) {
 
     test('the catalogue has no axe violations', async ({ page }) => {
       await page.goto('/');
-      await page.waitForLoadState('networkidle');
+      await waitForHydration(page);
       await expectNoAxeViolations(page);
     });
 
     test('a lesson, with an excerpt open and the shortcuts dialog open, has no axe violations', async ({ page }) => {
       await page.goto(LESSON);
-      await page.waitForLoadState('networkidle');
+      await waitForHydration(page);
       await page.getByTestId('excerpt').first().locator('summary').click();
       await page.getByTestId('checkpoint').first().getByRole('button').first().click(); // feedback colours too
       await expectNoAxeViolations(page);
