@@ -86,13 +86,12 @@ describe('mock scenarios', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
+  // No wall-clock bound: if the abort did not end the request, it would never settle and the test's timeout fails it.
   it('timeout: never answers, and the client’s abort ends the request', async () => {
     const { client } = setup('timeout', { timeoutMs: 100 });
-    const started = performance.now();
     const result = await outcome(client.getUser());
     expect(result.ok ? undefined : result.error).toBeInstanceOf(TodoistTimeoutError);
-    expect(performance.now() - started).toBeLessThan(1_000);
-  });
+  }, 10_000);
 
   it('down: a network error, as from fetch', async () => {
     const { client, backend } = setup('down');

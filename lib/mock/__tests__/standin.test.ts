@@ -59,12 +59,11 @@ describe('Todoist stand-in over HTTP', () => {
     }
   });
 
+  // No wall-clock bound: a request the give-up did not end would never settle, and the test's timeout fails it.
   it('ends a "timeout" request when the client gives up', async () => {
     await setScenario({ name: 'timeout' });
     try {
-      const started = performance.now();
       await expect(client(150).getUser()).rejects.toBeInstanceOf(TodoistTimeoutError);
-      expect(performance.now() - started).toBeLessThan(2_000);
     } finally {
       await setScenario({ name: 'faithful' });
     }
