@@ -3,7 +3,10 @@ import { getCatalogue } from '@/lib/lessons/catalogue';
 import { collectPageErrors } from './support/page-errors';
 import { waitForHydration } from './support/hydrated';
 
-const LIVE = getCatalogue().filter((entry) => entry.meta.status === 'live').length;
+const LIVE_LESSONS = getCatalogue()
+  .filter((entry) => entry.meta.status === 'live')
+  .map((entry) => entry.meta);
+const LIVE = LIVE_LESSONS.length;
 
 test('home page shows the heading and the 9 lessons without console errors', async ({ page }) => {
   const errors = collectPageErrors(page);
@@ -23,4 +26,21 @@ test('home page shows the heading and the 9 lessons without console errors', asy
 
   await waitForHydration(page);
   expect(errors).toEqual([]);
+});
+
+test('the server-rendered page shows no progress count until the browser has read the saved progress', async ({ request }) => {
+  // The server cannot see localStorage: a "0 of N" it rendered would flash before the real count.
+  const html = await (await request.get('/')).text();
+  expect(html).not.toMatch(/data-testid="progress-summary"[^>]*>(<!-- -->)?<span[^>]*>0</);
+  expect(html).not.toContain('Start with lesson');
+});
+
+test('Continue says when every live lesson is done, and the count shows them all', async ({ page }) => {
+  const completed = LIVE_LESSONS.map((lesson) => lesson.slug);
+  await page.addInitScript((progress) => {
+    localStorage.setItem('mcp-dojo:progress:v1', progress);
+  }, JSON.stringify({ completed, lastVisited: completed.at(-1), answers: {} }));
+  await page.goto('/');
+  await expect(page.getByTestId('continue')).toContainText('All lessons done — review lesson 1');
+  await expect(page.getByTestId('progress-summary')).toContainText(`${LIVE} of ${LIVE} live`);
 });

@@ -48,14 +48,33 @@ export function filterStages(stages: StageGroup[], query: string): StageGroup[] 
   return stages.map((stage) => ({ ...stage, lessons: stage.lessons.filter(matches) })).filter((stage) => stage.lessons.length > 0);
 }
 
-/** The last live lesson visited, else the first live one not yet completed, else the first live one. */
+/**
+ * Where "Continue" goes:
+ * - `resume`: the last live lesson visited, while it is not completed yet;
+ * - `next`: otherwise the first live lesson not completed, looking forward from the last one visited
+ *   (then wrapping round), so finishing lesson 3 leads to lesson 4, not back to a skipped lesson 1;
+ * - `all-done`: every live lesson is completed — the first one, to review.
+ */
+export type ContinueTarget = { lesson: LessonCard; kind: 'resume' | 'next' | 'all-done' };
+
 export function continueTarget(
   lessons: LessonCard[],
   progress: { lastVisited?: string; completed: string[] },
-): { lesson: LessonCard; resuming: boolean } | undefined {
+): ContinueTarget | undefined {
   const live = lessons.filter((lesson) => lesson.live);
-  const visited = live.find((lesson) => lesson.slug === progress.lastVisited);
-  if (visited) return { lesson: visited, resuming: true };
-  const next = live.find((lesson) => !progress.completed.includes(lesson.slug)) ?? live[0];
-  return next && { lesson: next, resuming: false };
+  const isDone = (lesson: LessonCard) => progress.completed.includes(lesson.slug);
+  const visitedAt = live.findIndex((lesson) => lesson.slug === progress.lastVisited);
+  const visited = live[visitedAt];
+  if (visited && !isDone(visited)) return { lesson: visited, kind: 'resume' };
+  const fromVisited = [...live.slice(visitedAt + 1), ...live.slice(0, visitedAt + 1)];
+  const next = fromVisited.find((lesson) => !isDone(lesson));
+  if (next) return { lesson: next, kind: 'next' };
+  return live[0] && { lesson: live[0], kind: 'all-done' };
+}
+
+/** The Continue button's words: a learner who has completed some lessons is told which one is next, not "Start". */
+export function continueLabel(target: ContinueTarget, completedCount: number): string {
+  if (target.kind === 'resume') return 'Continue where you left off';
+  if (target.kind === 'all-done') return `All lessons done — review lesson ${target.lesson.number}`;
+  return completedCount === 0 ? `Start with lesson ${target.lesson.number}` : `Next up: lesson ${target.lesson.number}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getCatalogue } from '../catalogue';
-import { continueTarget, filterStages, groupByStage, type LessonCard } from '../listing';
+import { continueLabel, continueTarget, filterStages, groupByStage, type LessonCard } from '../listing';
 import { STAGES } from '../schema';
 
 const card = (slug: string, live: boolean): LessonCard => ({ slug, number: 1, title: slug, summary: '', minutes: 5, live });
@@ -22,13 +22,34 @@ describe('catalogue listing', () => {
     expect(filterStages(stages, 'pagination')).toHaveLength(1); // empty stages disappear
   });
 
-  it('continues with the last visited live lesson, else the first one not completed', () => {
+  it('continues with the last visited live lesson while it is not completed', () => {
     const lessons = [card('a', true), card('b', true), card('c', false)];
-    expect(continueTarget(lessons, { completed: [] })).toEqual({ lesson: lessons[0], resuming: false });
-    expect(continueTarget(lessons, { completed: ['a'] })?.lesson.slug).toBe('b');
-    expect(continueTarget(lessons, { completed: [], lastVisited: 'b' })).toEqual({ lesson: lessons[1], resuming: true });
+    expect(continueTarget(lessons, { completed: [] })).toEqual({ lesson: lessons[0], kind: 'next' });
+    expect(continueTarget(lessons, { completed: [], lastVisited: 'b' })).toEqual({ lesson: lessons[1], kind: 'resume' });
     // A lesson that is not live (any more) is no place to continue.
-    expect(continueTarget(lessons, { completed: ['a', 'b'], lastVisited: 'c' })?.lesson.slug).toBe('a');
+    expect(continueTarget(lessons, { completed: ['a'], lastVisited: 'c' })?.lesson.slug).toBe('b');
     expect(continueTarget([card('c', false)], { completed: [] })).toBeUndefined();
+  });
+
+  it('after a completed lesson, goes to the next incomplete one, looking forward first', () => {
+    const lessons = ['a', 'b', 'c', 'd'].map((slug) => card(slug, true));
+    expect(continueTarget(lessons, { completed: ['a'], lastVisited: 'a' })).toEqual({ lesson: lessons[1], kind: 'next' });
+    // b was skipped; finishing c leads on to d, then back round to b.
+    expect(continueTarget(lessons, { completed: ['a', 'c'], lastVisited: 'c' })?.lesson.slug).toBe('d');
+    expect(continueTarget(lessons, { completed: ['a', 'c', 'd'], lastVisited: 'd' })?.lesson.slug).toBe('b');
+  });
+
+  it('says when every live lesson is done', () => {
+    const lessons = [card('a', true), card('b', true), card('c', false)];
+    const target = continueTarget(lessons, { completed: ['a', 'b'], lastVisited: 'b' })!;
+    expect(target).toEqual({ lesson: lessons[0], kind: 'all-done' });
+    expect(continueLabel(target, 2)).toBe('All lessons done — review lesson 1');
+  });
+
+  it('labels the button by what it does', () => {
+    const lesson = { ...card('b', true), number: 2 };
+    expect(continueLabel({ lesson, kind: 'resume' }, 1)).toBe('Continue where you left off');
+    expect(continueLabel({ lesson, kind: 'next' }, 0)).toBe('Start with lesson 2');
+    expect(continueLabel({ lesson, kind: 'next' }, 1)).toBe('Next up: lesson 2');
   });
 });
