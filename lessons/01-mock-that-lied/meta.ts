@@ -85,21 +85,21 @@ export default defineLesson({
       question: 'With no token, the naive server still answered “What’s due?” with an overview of 8 tasks. What did the model receive?',
       choices: [
         'An error saying no token was configured',
-        'Canned mock todos, with nothing saying they were mock data',
         'An empty list',
+        'Canned mock todos, with nothing saying they were mock data',
       ],
-      answer: 1,
+      answer: 2,
       explanation:
         'mock-on-error swallows the failure and substitutes its 12 canned todos (8 of them due this week, so the overview lists 8). The text carries no hint of its source, so the model has no reason to doubt it.',
     },
     {
       question: 'Why put the source in the first line of the text, not only in _meta?',
       choices: [
-        'Because _meta is not valid JSON-RPC',
         'Because the model reads the text content; _meta is for programs and most clients never show it to the model',
+        'Because _meta is not valid JSON-RPC',
         'Because the first line is shorter',
       ],
-      answer: 1,
+      answer: 0,
       explanation:
         '_meta is for programs (like this app\'s badges). What the model reasons over is the text — so the warning has to be there, first.',
     },
@@ -107,10 +107,10 @@ export default defineLesson({
       question: 'In real mode the API is down. What should a production MCP server answer?',
       choices: [
         'The mock data, so the conversation can go on',
-        'An empty list of tasks',
         'A clear error naming what failed and what to do — or a cached answer labelled as stale with its age',
+        'An empty list of tasks',
       ],
-      answer: 2,
+      answer: 1,
       explanation:
         'An empty list reads as "you have nothing to do"; mock data reads as your tasks. Only an honest error or a labelled stale answer leaves the model able to tell the truth.',
     },

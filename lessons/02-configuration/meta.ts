@@ -68,29 +68,29 @@ export default defineLesson({
   checkpoints: [
     {
       question: 'TODOIST_API_TOKEN is set in the environment and a different token is saved on the settings page. Which one is used?',
-      choices: ['The one saved on the settings page, because it is newer', 'The environment variable', 'Neither: the server refuses to start'],
-      answer: 1,
+      choices: ['The environment variable', 'The one saved on the settings page, because it is newer', 'Neither: the server refuses to start'],
+      answer: 0,
       explanation:
         'Environment beats config file beats platform settings. The settings page shows its saved value as shadowed, so nobody wonders why their change "does nothing".',
     },
     {
       question: 'Why read the configuration on every call instead of once at start-up?',
       choices: [
-        'A token saved on the settings page, or a fixed config file, takes effect without a restart',
         'Reading files is faster than reading memory',
         'The MCP protocol requires it',
+        'A token saved on the settings page, or a fixed config file, takes effect without a restart',
       ],
-      answer: 0,
+      answer: 2,
       explanation: 'A few small reads per call cost little, and the learner (or the user) sees the effect of a change at once.',
     },
     {
       question: 'The config file contains `{"todoistApiTokn": "…"}`. What should happen?',
       choices: [
-        'Ignore the unknown key, since extra keys are harmless',
         'An error that names the file and the unknown key and lists the allowed keys',
+        'Ignore the unknown key, since extra keys are harmless',
         'Use the value anyway — the intent is clear',
       ],
-      answer: 1,
+      answer: 0,
       explanation:
         'A silently ignored typo looks exactly like "no token configured" — the very confusion this lesson removes. Strict keys turn it into a one-line fix.',
     },

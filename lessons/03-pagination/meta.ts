@@ -84,8 +84,8 @@ export default defineLesson({
   checkpoints: [
     {
       question: 'The naive code lists tasks on an account with 180 active tasks. How many does it return?',
-      choices: ['180', '50 — the API’s default page size', '200 — the maximum page size'],
-      answer: 1,
+      choices: ['180', '200 — the maximum page size', '50 — the API’s default page size'],
+      answer: 2,
       explanation: 'Without a limit the API sends 50 and a next_cursor. Code that ignores next_cursor returns 50 and looks right.',
     },
     {
@@ -97,21 +97,21 @@ export default defineLesson({
     {
       question: 'Why can’t you build the task tree while pages are still arriving?',
       choices: [
-        'A subtask’s parent may be on a later page, so you cannot yet tell an orphan from a task whose parent is coming',
         'Because trees are slow to build',
         'Because the API sends subtasks before parents',
+        'A subtask’s parent may be on a later page, so you cannot yet tell an orphan from a task whose parent is coming',
       ],
-      answer: 0,
+      answer: 2,
       explanation: 'Link by id after the last page. Items whose parent is genuinely missing are kept and marked, never dropped.',
     },
     {
       question: 'Page 3 of 5 fails after retries. What should the tool return?',
       choices: [
-        'The tasks from pages 1 and 2 — better than nothing',
         'An error that says how many pages and tasks were read and that the rest is missing',
+        'The tasks from pages 1 and 2 — better than nothing',
         'Mock data for the missing pages',
       ],
-      answer: 1,
+      answer: 0,
       explanation: 'A partial list reads as complete to a model ("you have 400 tasks"). Say what is missing, or say nothing.',
     },
   ],

@@ -92,8 +92,8 @@ export default defineLesson({
   checkpoints: [
     {
       question: 'Which of these should be retried?',
-      choices: ['404 NOT_FOUND', '429 with retry_after: 3', '400 INVALID_ARGUMENT_VALUE'],
-      answer: 1,
+      choices: ['429 with retry_after: 3', '404 NOT_FOUND', '400 INVALID_ARGUMENT_VALUE'],
+      answer: 0,
       explanation: 'A 429 says "later"; wait at least retry_after seconds. A 404 or a 400 will fail the same way every time.',
     },
     {
@@ -108,8 +108,8 @@ export default defineLesson({
     },
     {
       question: 'The upstream is down and the breaker is open. What does the next call cost?',
-      choices: ['One timeout', 'A few milliseconds: no request is sent', 'Four timeouts, one per attempt'],
-      answer: 1,
+      choices: ['One timeout', 'Four timeouts, one per attempt', 'A few milliseconds: no request is sent'],
+      answer: 2,
       explanation: 'An open breaker answers at once (from the cache, labelled stale, or with a clear error) until its cooldown lets a probe through.',
     },
     {

@@ -86,20 +86,20 @@ export default defineLesson({
       question: 'Why is a raw API dump a poor tool answer even when it is correct?',
       choices: [
         'It is not valid JSON',
-        'It spends the model’s context on nulls, ids and fields it does not need, crowding out the conversation',
         'Models cannot read JSON',
+        'It spends the model’s context on nulls, ids and fields it does not need, crowding out the conversation',
       ],
-      answer: 1,
+      answer: 2,
       explanation: 'Context is shared and finite. Every byte of noise is a byte the model cannot spend on the user’s question.',
     },
     {
       question: 'What should a budgeted answer do when not everything fits?',
       choices: [
-        'Cut silently at the budget',
         'Keep the most important items and say what was left out and how to get it',
+        'Cut silently at the budget',
         'Return an error',
       ],
-      answer: 1,
+      answer: 0,
       explanation: 'A silent cut reads as complete. A closing line ("12 upcoming left out — use filter_tasks \\"7 days\\"") keeps the model honest.',
     },
     {

@@ -83,20 +83,20 @@ export default defineLesson({
       question: 'Where does the decision "mock or real" live in this app?',
       choices: [
         'In every tool, with an if',
-        'In the transport given to the Todoist client, chosen once per request from its settings',
         'In a global fetch patch',
+        'In the transport given to the Todoist client, chosen once per request from its settings',
       ],
-      answer: 1,
+      answer: 2,
       explanation: 'One seam: the client takes a (Request) => Promise<Response>. Tools never know which backend they read.',
     },
     {
       question: 'Why keep lib/ free of React and Next?',
       choices: [
-        'To make the bundle smaller',
         'So the same core runs in the web app, the HTTP endpoint, the stdio binary and tests',
+        'To make the bundle smaller',
         'Because Next forbids it',
       ],
-      answer: 1,
+      answer: 0,
       explanation: 'Framework-free logic is reusable and testable; the faces are thin adapters around it.',
     },
     {
@@ -120,21 +120,21 @@ export default defineLesson({
       question: 'Over 2026-07-28 there is no initialize and no session. How does the server know the client’s protocol version and capabilities on each call?',
       choices: [
         'It remembers them from the client’s first request',
-        'Each request carries them itself, in its _meta envelope (and the MCP-Protocol-Version header)',
         'It asks the client with a server-to-client request',
+        'Each request carries them itself, in its _meta envelope (and the MCP-Protocol-Version header)',
       ],
-      answer: 1,
+      answer: 2,
       explanation:
         'Every request stands alone: a few hundred bytes more per request buy a server that keeps nothing between requests — so any instance can answer, and nothing piles up.',
     },
     {
       question: 'With no protocol session, where does this app keep a learner’s mock data, breaker and last-good cache between requests?',
       choices: [
-        'In a module-level variable of the server process',
         'In a store keyed by who is calling (a signed learner id) and which workspace — never by a session id or a tool argument',
+        'In a module-level variable of the server process',
         'In the MCP client, which sends it back with every request',
       ],
-      answer: 1,
+      answer: 0,
       explanation:
         'A store behind a small async interface: in memory by default, Redis for several instances. Keyed by a verified identity, so one learner’s workspace is never reachable with another’s id.',
     },
