@@ -8,7 +8,7 @@ export function Differences({ comparison, point }: { comparison: Comparison; poi
   const { leftLabel, rightLabel } = comparison;
   const unlabelledData = [comparison.left, comparison.right].some((side) => side.ok && !side.statesSource);
   return (
-    <section data-testid="differences" aria-labelledby="differences-heading" className="rounded-lg border-2 border-accent p-4">
+    <section data-testid="differences" aria-labelledby="differences-heading" className="min-w-0 rounded-lg border-2 border-accent p-4 wrap-anywhere">
       <h3 id="differences-heading" className="text-lg font-semibold">
         Differences
       </h3>
@@ -32,7 +32,13 @@ export function Differences({ comparison, point }: { comparison: Comparison; poi
 
 function DifferenceRow({ difference, leftLabel, rightLabel }: { difference: Difference; leftLabel: string; rightLabel: string }) {
   return (
-    <li data-aspect={difference.aspect} data-differs={difference.differs} className="grid grid-cols-[10rem_1fr] items-baseline gap-x-3 py-1.5">
+    // On a narrow panel (a phone) the title goes above the values; the box lets ids and long counts break anywhere
+    // rather than run past its border. minmax(0, …) lets the value column shrink below its longest word.
+    <li
+      data-aspect={difference.aspect}
+      data-differs={difference.differs}
+      className="grid grid-cols-1 items-baseline gap-x-3 py-1.5 @md:grid-cols-[10rem_minmax(0,1fr)]"
+    >
       <span className={difference.differs ? 'font-semibold' : 'text-muted'}>
         {difference.differs && (
           <span aria-hidden className="mr-1.5 text-accent">
