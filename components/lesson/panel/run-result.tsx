@@ -12,6 +12,7 @@ import type { DemoRun } from './use-demo-run';
 import { isCancelled } from './use-demo-run';
 import { isMissingTokenError, MissingTokenHelp } from './missing-token-help';
 import { ProgressRecap, RunProgress } from './run-progress';
+import { NoSourceWarning } from './no-source-warning';
 
 interface RunResultProps {
   run: DemoRun;
@@ -44,9 +45,7 @@ export function RunResult({ run, compact = false }: RunResultProps) {
         <p className="flex flex-wrap items-baseline justify-between gap-2 text-sm font-semibold">
           What the model reads
           {!result.isError && !labelled && (
-            <span data-testid="no-source-warning" className="rounded border-2 border-amber-500 bg-amber-50 px-2 font-mono text-xs font-bold text-amber-900">
-              NO SOURCE LINE — a model cannot tell mock from real
-            </span>
+            <NoSourceWarning>NO SOURCE LINE — a model cannot tell mock from real</NoSourceWarning>
           )}
         </p>
         <pre

@@ -12,6 +12,7 @@ import { RunProgress } from '../../panel/run-progress';
 import { CallFailure } from '../../panel/run-result';
 import type { FaultSession } from './fault-session';
 import { FaultTimelineList } from './fault-timeline-list';
+import { NoSourceWarning } from '../../panel/no-source-warning';
 
 const HEADINGS = { production: 'production server', naive: 'naive server' } as const;
 
@@ -65,9 +66,7 @@ function RunBody({ session }: { session: FaultSession }) {
           <p className="flex flex-wrap items-baseline justify-between gap-2 text-sm font-semibold">
             What the model reads first
             {!first.startsWith('Source:') && (
-              <span data-testid="no-source-warning" className="rounded border-2 border-amber-500 bg-amber-50 px-2 font-mono text-xs font-bold text-amber-900">
-                NO SOURCE LINE — a model cannot tell where these came from
-              </span>
+              <NoSourceWarning>NO SOURCE LINE — a model cannot tell where these came from</NoSourceWarning>
             )}
           </p>
           <pre
