@@ -167,6 +167,30 @@ test('missing token: naive hides its canned todos, production explains the three
   expect(errors).toEqual([]);
 });
 
+test('"What you observed" survives a reload, and the copied prompt still carries it', async ({ page, context }) => {
+  await grantClipboard(context);
+  const errors = collectPageErrors(page);
+  const panel = await openDemo(page, 'Mock and real, each labelled');
+  await panel.getByRole('button', { name: 'Run', exact: true }).click();
+  const observed = panel.getByTestId('observed-list').getByRole('listitem');
+  await expect(observed).toHaveCount(1);
+  const sentence = (await observed.first().textContent()) ?? '';
+  expect(sentence.length).toBeGreaterThan(20);
+
+  await page.reload();
+  await expect(observed).toHaveText([sentence]);
+  await panel.getByRole('button', { name: 'Copy prompt' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Copied ✓' })).toBeVisible();
+  expect(await readClipboard(page)).toContain(sentence);
+
+  // Clearing forgets them for good: a reload does not bring them back.
+  await panel.getByRole('button', { name: /Clear/ }).click();
+  await page.reload();
+  await expect(panel.getByRole('button', { name: 'Copy prompt' })).toBeEnabled(); // hydrated
+  await expect(observed).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('copy prompt puts the lesson and an observation with a count on the clipboard', async ({ page, context }) => {
   await grantClipboard(context);
   const errors = collectPageErrors(page);

@@ -1,23 +1,39 @@
 'use client';
 /**
- * The learner's observations for one lesson, kept for the browser tab's life:
- * moving to another lesson and back keeps them (module state, not component state).
+ * The learner's observations for one lesson, kept in localStorage: moving to
+ * another lesson and back, or reloading, keeps them (and so the prompt keeps them too).
  */
 import { useSyncExternalStore } from 'react';
-import { ObservationLog, type Observed } from '@/lib/lessons/observation-log';
+import { ObservationLog, OBSERVATIONS_KEPT, type Observed } from '@/lib/lessons/observation-log';
 
-const log = new ObservationLog();
+let log: ObservationLog | undefined;
+
+// Created on first use in the browser, where localStorage exists (never while rendering on the server).
+function observationLog(): ObservationLog {
+  log ??= new ObservationLog(OBSERVATIONS_KEPT, browserStorage());
+  return log;
+}
+
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage; // throws when storage is disabled
+  } catch {
+    return undefined;
+  }
+}
+
+const subscribe = (listener: () => void) => observationLog().subscribe(listener);
 const NONE: readonly Observed[] = [];
 
 export function useObservations(lesson: string) {
   const observations = useSyncExternalStore(
-    log.subscribe,
-    () => log.list(lesson),
-    () => NONE, // nothing is observed while rendering on the server
+    subscribe,
+    () => observationLog().list(lesson),
+    () => NONE, // nothing is observed while rendering on the server (and the first client render matches it)
   );
   return {
     observations,
-    add: (observed: Observed) => log.add(lesson, observed),
-    clear: () => log.clear(lesson),
+    add: (observed: Observed) => observationLog().add(lesson, observed),
+    clear: () => observationLog().clear(lesson),
   };
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connect, NOW } from '@/lib/mcp/__tests__/helpers';
 import type { RealConfig } from '@/lib/mcp/source';
 import { compareObservations, sideLabel, sideOverrides, sourceVerdict } from '../comparison';
-import { ObservationLog } from '../observation-log';
+import { ObservationLog, observationsKey } from '../observation-log';
 import { observeCall, type CallOutcome } from '../observations';
 import type { PanelSettings } from '../schema';
 
@@ -153,5 +153,39 @@ describe('ObservationLog', () => {
     expect(log.list('b')).toEqual([first]);
     expect(log.list('c')).toEqual([]);
     expect(calls).toHaveLength(4);
+  });
+});
+
+describe('ObservationLog with storage', () => {
+  const fakeStorage = () => {
+    const items = new Map<string, string>();
+    return {
+      items,
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+      removeItem: (key: string) => void items.delete(key),
+    };
+  };
+
+  it('keeps each lesson\'s list across a reload (a new log over the same storage)', () => {
+    const storage = fakeStorage();
+    const observed = observeCall(MOCK, 'list_tasks', new Error('one'));
+    new ObservationLog(2, storage).add('a', observed);
+    const reloaded = new ObservationLog(2, storage);
+    expect(reloaded.list('a')).toEqual([observed]);
+    expect(reloaded.list('a')).toBe(reloaded.list('a'));
+    expect(reloaded.list('b')).toEqual([]);
+    reloaded.clear('a');
+    expect(storage.items.has(observationsKey('a'))).toBe(false);
+    expect(new ObservationLog(2, storage).list('a')).toEqual([]);
+  });
+
+  it('ignores saved data it cannot read', () => {
+    const storage = fakeStorage();
+    storage.setItem(observationsKey('a'), 'not json');
+    storage.setItem(observationsKey('b'), JSON.stringify([{ kind: 'run' }]));
+    const log = new ObservationLog(2, storage);
+    expect(log.list('a')).toEqual([]);
+    expect(log.list('b')).toEqual([]);
   });
 });
