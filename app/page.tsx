@@ -1,5 +1,6 @@
 import { ContinueButton, ProgressSummary } from '@/components/catalogue/continue-button';
 import { LessonCatalogue } from '@/components/catalogue/lesson-catalogue';
+import { ResetProgressButton } from '@/components/catalogue/reset-progress';
 import { getCatalogue } from '@/lib/lessons/catalogue';
 import { groupByStage } from '@/lib/lessons/listing';
 
@@ -19,6 +20,7 @@ export default function HomePage() {
       <div className="mt-8 flex flex-wrap items-center gap-x-6 gap-y-3">
         <ContinueButton lessons={lessons} />
         <ProgressSummary lessons={lessons} />
+        <ResetProgressButton />
       </div>
 
       <LessonCatalogue stages={stages} />

@@ -114,6 +114,38 @@ test('checkpoints say wrong or right, explain why, and remember the answer', asy
 
   await page.reload();
   await expect(page.getByTestId('checkpoint').first().getByTestId('feedback')).toContainText('Correct');
+
+  // Reset the answer: the question is fresh again, and stays so after a reload.
+  await checkpoint.getByRole('button', { name: 'Reset answer' }).click();
+  await expect(feedback).toBeEmpty();
+  await expect(checkpoint.getByRole('button', { name: /Canned mock todos/ })).toHaveAttribute('aria-pressed', 'false');
+  await expect(checkpoint.getByRole('button').first()).toBeFocused();
+  await expect(page.getByTestId('checkpoint-score')).toHaveText('0 of 3 right');
+  await page.reload();
+  await waitForHydration(page); // the saved answers are read
+  await expect(page.getByTestId('checkpoint-score')).toHaveText('0 of 3 right');
+});
+
+test('"Reset progress" forgets everything, but only after the learner confirms', async ({ page }) => {
+  await page.goto(LESSON);
+  await page.getByRole('button', { name: 'Mark complete' }).click();
+  await page.getByTestId('checkpoint').first().getByRole('button', { name: /Canned mock todos/ }).click();
+  await page.goto('/');
+  const summary = page.getByTestId('progress-summary');
+  await expect(summary).toContainText(`1 of ${LIVE.length} live`);
+
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.getByRole('button', { name: 'Reset progress' }).click();
+  await expect(summary).toContainText(`1 of ${LIVE.length} live`);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Reset progress' }).click();
+  await expect(summary).toContainText(`0 of ${LIVE.length} live`);
+  await expect(page.getByTestId('continue')).toContainText('Start with lesson 1');
+  await expect(page.getByRole('button', { name: 'Reset progress' })).toHaveCount(0);
+  await page.goto(LESSON);
+  await waitForHydration(page);
+  await expect(page.getByTestId('checkpoint-score')).toHaveText('0 of 3 right');
 });
 
 test('"Mark complete" is remembered: the catalogue shows the lesson completed after a reload', async ({ page }) => {

@@ -3,11 +3,12 @@
  * "Check your understanding": pick an answer, see at once whether it is right
  * and why. Answers are saved with the learner's progress, so they survive a reload.
  */
+import { useRef } from 'react';
 import type { Checkpoint } from '@/lib/lessons/schema';
 import { useProgress } from './use-progress';
 
 export function Checkpoints({ slug, checkpoints }: { slug: string; checkpoints: Checkpoint[] }) {
-  const [progress, { saveAnswer }] = useProgress();
+  const [progress, { saveAnswer, clearAnswer }] = useProgress();
   const answers = progress.answers[slug] ?? {};
   const correct = checkpoints.filter((checkpoint, index) => answers[index] === checkpoint.answer).length;
 
@@ -29,6 +30,7 @@ export function Checkpoints({ slug, checkpoints }: { slug: string; checkpoints: 
               checkpoint={checkpoint}
               chosen={answers[index]}
               onChoose={(choice) => saveAnswer(slug, index, choice)}
+              onReset={() => clearAnswer(slug, index)}
             />
           </li>
         ))}
@@ -42,16 +44,24 @@ function CheckpointCard({
   checkpoint,
   chosen,
   onChoose,
+  onReset,
 }: {
   number: number;
   checkpoint: Checkpoint;
   chosen: number | undefined;
   onChoose: (choice: number) => void;
+  onReset: () => void;
 }) {
   const answered = chosen !== undefined;
   const right = chosen === checkpoint.answer;
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  const reset = () => {
+    onReset();
+    // The reset button disappears with the feedback: keep the keyboard focus in the question, on its first choice.
+    fieldset.current?.querySelector('button')?.focus();
+  };
   return (
-    <fieldset data-testid="checkpoint" className="rounded-xl border border-border p-5">
+    <fieldset ref={fieldset} data-testid="checkpoint" className="rounded-xl border border-border p-5">
       <legend className="float-left w-full text-lg leading-snug font-semibold">
         <span className="mr-2 text-muted">{number}.</span>
         {checkpoint.question}
@@ -83,6 +93,10 @@ function CheckpointCard({
               {right ? '✓ Correct.' : '✗ Not quite. Try another answer.'}
             </p>
             <p className="mt-1 leading-relaxed">{checkpoint.explanation}</p>
+            {/* To try the question again from scratch, e.g. before showing the lesson to someone else. */}
+            <button type="button" onClick={reset} className="mt-3 rounded-md border border-border px-3 py-1 text-sm hover:bg-surface">
+              Reset answer
+            </button>
           </div>
         )}
       </div>

@@ -40,12 +40,16 @@ export interface ProgressActions {
   setCompleted(slug: string, completed: boolean): void;
   markVisited(slug: string): void;
   saveAnswer(slug: string, checkpoint: number, choice: number): void;
+  clearAnswer(slug: string, checkpoint: number): void;
+  reset(): void;
 }
 
 const actions: ProgressActions = {
   setCompleted: (slug, completed) => progressStore().setCompleted(slug, completed),
   markVisited: (slug) => progressStore().markVisited(slug),
   saveAnswer: (slug, checkpoint, choice) => progressStore().saveAnswer(slug, checkpoint, choice),
+  clearAnswer: (slug, checkpoint) => progressStore().clearAnswer(slug, checkpoint),
+  reset: () => progressStore().reset(),
 };
 
 export function useProgress(): [Progress, ProgressActions] {

@@ -32,6 +32,9 @@ export interface ProgressStore {
   setCompleted(slug: string, completed: boolean): void;
   markVisited(slug: string): void;
   saveAnswer(slug: string, checkpoint: number, choice: number): void;
+  /** Forgets one checkpoint's answer, so it can be tried again fresh. */
+  clearAnswer(slug: string, checkpoint: number): void;
+  /** Forgets everything: completed lessons, the last visit and every answer. */
   reset(): void;
 }
 
@@ -119,6 +122,12 @@ export function createProgressStore(storage: ProgressStorage | undefined, key: s
         ...progress,
         answers: { ...progress.answers, [slug]: { ...progress.answers[slug], [String(checkpoint)]: choice } },
       }));
+    },
+    clearAnswer(slug, checkpoint) {
+      const { [String(checkpoint)]: _cleared, ...kept } = read().answers[slug] ?? {};
+      const { [slug]: _lesson, ...others } = read().answers;
+      // A lesson with no answers left drops out, so a cleared store is exactly an empty one.
+      update((progress) => ({ ...progress, answers: Object.keys(kept).length ? { ...others, [slug]: kept } : others }));
     },
     reset() {
       write({ completed: [], answers: {} });

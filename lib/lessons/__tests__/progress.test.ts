@@ -37,6 +37,23 @@ describe('progress store', () => {
     });
   });
 
+  it('clears one checkpoint answer, and resets everything', () => {
+    const storage = memoryStorage();
+    const store = createProgressStore(storage);
+    store.saveAnswer('pagination', 0, 1);
+    store.saveAnswer('pagination', 1, 2);
+    store.clearAnswer('pagination', 0);
+    expect(store.get().answers).toEqual({ pagination: { '1': 2 } });
+    store.clearAnswer('pagination', 1);
+    expect(store.get().answers).toEqual({});
+
+    store.setCompleted('pagination', true);
+    store.markVisited('pagination');
+    store.saveAnswer('fallback', 0, 0);
+    store.reset();
+    expect(createProgressStore(storage).get()).toEqual(EMPTY_PROGRESS);
+  });
+
   it('reads what an earlier visit saved', () => {
     const storage = memoryStorage();
     createProgressStore(storage).setCompleted('pagination', true);
