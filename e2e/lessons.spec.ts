@@ -52,6 +52,13 @@ test('"/" jumps to the filter, which narrows the lessons by title and summary', 
   await waitForHydration(page); // the key listener is in place
   const filter = page.getByRole('searchbox', { name: 'Filter lessons' });
 
+  // Where "/" works, the shortcuts dialog lists it and sends nobody elsewhere.
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog.getByTestId('shortcut-list')).toContainText('/Filter lessons');
+  await expect(dialog.getByTestId('search-elsewhere')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
   await page.keyboard.press('/');
   await expect(filter).toBeFocused();
   await expect(filter).toHaveValue(''); // the "/" focused the box and was not typed into it
@@ -217,6 +224,9 @@ test('"?" lists every shortcut on the page; keys press only visible elements, ne
   if (LIVE[index - 1]) await expect(list).toContainText(`pPrevious lesson: ${LIVE[index - 1]!.number}. ${LIVE[index - 1]!.title}`);
   if (LIVE[index + 1]) await expect(list).toContainText(`nNext lesson: ${LIVE[index + 1]!.number}. ${LIVE[index + 1]!.title}`);
   await expect(list).not.toContainText('Hidden');
+  // "/" works only where the lesson filter is: not listed here, and the dialog says where it works.
+  await expect(list).not.toContainText('Filter lessons');
+  await expect(dialog.getByTestId('search-elsewhere')).toHaveText('To search the lessons, press / on the Lessons page.');
 
   // Behind a modal dialog the page is inert: "n" and "p" must not navigate.
   await page.keyboard.press('n');

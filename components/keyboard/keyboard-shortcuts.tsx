@@ -4,6 +4,7 @@
  * It knows no shortcut itself: it presses whatever visible element declares
  * the key (see shortcut.tsx), so adding a shortcut is adding an attribute.
  */
+import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { activate, findShortcutTarget, listShortcuts, shouldIgnore, type DeclaredShortcut } from './dom';
 import { Kbd, shortcut } from './shortcut';
@@ -63,6 +64,17 @@ export function KeyboardShortcuts() {
             </form>
           </div>
           <p className="mt-1 text-muted">On this page. Press a key anywhere outside a text field.</p>
+          {/* "/" exists only where the lesson filter is: say where, rather than let it silently do nothing here. */}
+          {!shortcuts.some(({ key }) => key === '/') && (
+            <p data-testid="search-elsewhere" className="mt-1 text-muted">
+              To search the lessons, press <kbd className="font-mono font-semibold text-foreground">/</kbd> on the{' '}
+              {/* The header (and this dialog) stays across pages: close it on the way. */}
+              <Link href="/" onClick={() => dialog.current?.close()} className="underline">
+                Lessons page
+              </Link>
+              .
+            </p>
+          )}
           <dl data-testid="shortcut-list" className="mt-5 divide-y divide-border border-y border-border">
             {shortcuts.map(({ key, label }) => (
               <div key={key} className="flex items-center gap-4 py-2.5">
