@@ -5,8 +5,8 @@
  * and the HTTP requests under them — side by side.
  */
 import { useState } from 'react';
-import { DATASET_SIZES, type DatasetSize } from '@/lib/mock/dataset';
-import { SCENARIO_NAMES } from '@/lib/mock/scenarios';
+import { DATASET_SIZES, type DatasetSize } from '@/lib/mock/dataset-sizes';
+import { SCENARIO_NAMES } from '@/lib/mock/scenario-names';
 import { DEFAULT_PROTOCOL, PROTOCOL_CHOICES, type DojoClientSettings, type ProtocolChoice } from '@/lib/mcp/client/connect';
 import { HttpExchangeLog } from '@/lib/mcp/client/http-log';
 import { ProtocolTrace as ProtocolTraceStore } from '@/lib/mcp/client/trace';

@@ -4,7 +4,7 @@
  * provenance from `_meta`.
  */
 import type { CallToolResult, Progress } from '@modelcontextprotocol/client';
-import { isCancelled } from '@/lib/mcp/client/failure';
+import { isCancelled } from '@/lib/mcp/client/cancel';
 import { JsonView } from './json-view';
 import { ProvenanceBadge } from './provenance-badge';
 

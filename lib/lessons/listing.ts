@@ -4,7 +4,8 @@
  * and safe to hand from a server component to a client one.
  */
 import type { CatalogueEntry } from './catalogue';
-import { STAGES, type LessonMeta } from './schema';
+import type { LessonMeta } from './schema';
+import { STAGES } from './stages';
 
 export type StageId = keyof typeof STAGES;
 

@@ -5,18 +5,38 @@
  * Framework-free: the store takes any `Storage`-like object, so tests pass a
  * Map-backed fake and the React hook passes `window.localStorage`.
  */
-import { z } from 'zod';
 
 /** Versioned: if the shape ever changes, a new key starts clean instead of misreading old data. */
 export const PROGRESS_KEY = 'mcp-dojo:progress:v1';
 
-const ProgressSchema = z.object({
-  completed: z.array(z.string()),
-  lastVisited: z.string().optional(),
+export interface Progress {
+  completed: string[];
+  lastVisited?: string;
   /** slug → checkpoint index (as a string: JSON keys are strings) → chosen answer index. */
-  answers: z.record(z.string(), z.record(z.string(), z.number().int().min(0))),
-});
-export type Progress = z.infer<typeof ProgressSchema>;
+  answers: Record<string, Record<string, number>>;
+}
+
+/**
+ * Stored progress checked by hand, not with zod: every page reads it, and zod
+ * would be the largest script of the home page. Unknown fields are dropped.
+ */
+function asProgress(json: unknown): Progress | undefined {
+  if (!isObject(json)) return undefined;
+  const { completed, lastVisited, answers } = json;
+  if (!Array.isArray(completed) || !completed.every((slug) => typeof slug === 'string')) return undefined;
+  if (lastVisited !== undefined && typeof lastVisited !== 'string') return undefined;
+  if (!isObject(answers) || !Object.values(answers).every(isAnswerMap)) return undefined;
+  return { completed, ...(lastVisited !== undefined && { lastVisited }), answers: answers as Progress['answers'] };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** checkpoint index → chosen answer index (a whole number from 0). */
+function isAnswerMap(value: unknown): boolean {
+  return isObject(value) && Object.values(value).every((choice) => Number.isInteger(choice) && (choice as number) >= 0);
+}
 
 /** The part of the Web Storage API the store needs. */
 export type ProgressStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -67,8 +87,8 @@ export function createProgressStore(storage: ProgressStorage | undefined, key: s
     } catch {
       json = undefined;
     }
-    const parsed = ProgressSchema.safeParse(json);
-    if (parsed.success) return parsed.data;
+    const progress = asProgress(json);
+    if (progress) return progress;
     // Corrupt or foreign data must not break the page: start over, and say so for whoever debugs it.
     console.warn(`[mcp-dojo] Ignoring unreadable progress in localStorage "${key}"; starting fresh.`);
     try {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SCENARIO_NAMES } from '@/lib/mock/scenarios';
+import { STAGES } from './stages';
 
 /** Fixed slugs: links, checks and progress use them. */
 export const LESSON_SLUGS = [
@@ -20,11 +21,7 @@ export const LESSON_SLUGS = [
 ] as const;
 export type LessonSlug = (typeof LESSON_SLUGS)[number];
 
-export const STAGES = {
-  'mock-to-real': 'From mock to real',
-  'production-ready': 'Production-ready',
-  'beyond-one-user': 'Beyond one user',
-} as const;
+export { STAGES };
 
 export const TOOL_NAMES = [
   'list_projects',

@@ -5,7 +5,8 @@
  * the user's real ones. Programs read `_meta["dojo/provenance"]`; the model
  * reads the first line of the text, written so it cannot be misread.
  */
-import { z } from 'zod';
+// zod/mini, not zod: lesson pages check provenance in the browser, and the full zod would be their largest script.
+import * as z from 'zod/mini';
 import { Timeline } from '@/lib/resilience/timeline';
 
 export const PROVENANCE_META_KEY = 'dojo/provenance';
@@ -14,22 +15,22 @@ export const TIMELINE_META_KEY = 'dojo/timeline';
 export const ProvenanceSchema = z.object({
   backend: z.enum(['mock', 'real']),
   /** Who answered: the in-process mock, the app's Todoist stand-in (sample data over real HTTP), or Todoist. */
-  upstream: z.enum(['mock', 'standin', 'todoist']).optional(),
+  upstream: z.optional(z.enum(['mock', 'standin', 'todoist'])),
   /** The caller's workspace whose data this is ("throwaway" for a caller without a learner id). */
-  workspace: z.string().optional(),
+  workspace: z.optional(z.string()),
   /** The mock scenario, or "canned" for the naive fallback's fixed todos. */
-  scenario: z.string().optional(),
+  scenario: z.optional(z.string()),
   source: z.enum(['live', 'cache']),
-  staleSeconds: z.number().optional(),
-  pages: z.number().int(),
-  requests: z.number().int(),
+  staleSeconds: z.optional(z.number()),
+  pages: z.int(),
+  requests: z.int(),
   /** Bytes of response bodies received from Todoist during the call. */
-  bytes: z.number().int().optional(),
-  retries: z.number().int(),
+  bytes: z.optional(z.int()),
+  retries: z.int(),
   durationMs: z.number(),
   /** The answer is not the complete, live truth (partial, stale, or substituted). */
   degraded: z.boolean(),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 
 export type Provenance = z.infer<typeof ProvenanceSchema>;

@@ -14,15 +14,14 @@
  * mock can be read through `@doist/todoist-sdk` too.
  */
 import type { Comment, Deadline, Due, Duration, Label, Project, Section, Task, User } from '@/lib/todoist/schemas';
+import { DATASET_SIZES, type DatasetSize } from './dataset-sizes';
 import { createRandom, type Random } from './random';
 
 // ---------------------------------------------------------------------------
 // Public API
 // ---------------------------------------------------------------------------
 
-/** Target task count per size. */
-export const DATASET_SIZES = { tiny: 12, small: 180, large: 5000 } as const;
-export type DatasetSize = keyof typeof DATASET_SIZES;
+export { DATASET_SIZES, type DatasetSize } from './dataset-sizes';
 
 /** Project count per size, Inbox included. */
 export const DATASET_PROJECT_COUNTS = { tiny: 4, small: 12, large: 60 } as const satisfies Record<DatasetSize, number>;

@@ -4,7 +4,7 @@
  * state object so a lesson can later deep-link either.
  */
 import type { PanelSettings } from '@/lib/lessons/schema';
-import { DEFAULT_PROTOCOL, isProtocolChoice, type DojoClientSettings, type ProtocolChoice } from '@/lib/mcp/client/connect';
+import { DEFAULT_PROTOCOL, isProtocolChoice, type DojoClientSettings, type ProtocolChoice } from '@/lib/mcp/client/constants';
 
 export type LiveSettings = PanelSettings & { protocol: ProtocolChoice };
 

@@ -1,6 +1,6 @@
 'use client';
 /** Which protocol generation the panel's client speaks; the trace below shows what changes. */
-import { PROTOCOL_CHOICES, type ProtocolChoice } from '@/lib/mcp/client/connect';
+import { PROTOCOL_CHOICES, type ProtocolChoice } from '@/lib/mcp/client/constants';
 import { ToggleGroup } from './settings-toggles';
 
 const PROTOCOL_HINTS: Record<ProtocolChoice, string> = {

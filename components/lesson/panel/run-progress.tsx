@@ -1,7 +1,7 @@
 'use client';
 /** While a call runs: the server's progress notifications (one per page it reads) and a way to stop. */
 import type { Progress } from '@modelcontextprotocol/client';
-import { REQUEST_TIMEOUT_MS } from '@/lib/mcp/client/connect';
+import { REQUEST_TIMEOUT_MS } from '@/lib/mcp/client/constants';
 
 export function RunProgress({ progress, onCancel }: { progress: Progress[]; onCancel: () => void }) {
   return (

@@ -1,6 +1,6 @@
 /** A run's settings in one line, e.g. "real · naive · token missing · 2026-07-28": what a side of the comparison ran with. */
 import type { PanelSettings } from '@/lib/lessons/schema';
-import type { ProtocolChoice } from '@/lib/mcp/client/connect';
+import type { ProtocolChoice } from '@/lib/mcp/client/constants';
 
 export function describeSettingsShort(settings: PanelSettings): string[] {
   return settings.backend === 'real'

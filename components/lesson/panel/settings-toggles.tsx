@@ -5,8 +5,8 @@
  * visible but disabled, with the reason next to it.
  */
 import { useId } from 'react';
-import { DATASET_SIZES } from '@/lib/mock/dataset';
-import { SCENARIO_DESCRIPTIONS } from '@/lib/mock/scenarios';
+import { DATASET_SIZES } from '@/lib/mock/dataset-sizes';
+import { SCENARIO_DESCRIPTIONS } from '@/lib/mock/scenario-names';
 import type { Demo, PanelSettings } from '@/lib/lessons/schema';
 
 interface SettingsTogglesProps {

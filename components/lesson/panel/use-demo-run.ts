@@ -9,13 +9,13 @@
 import type { CallToolResult, Progress } from '@modelcontextprotocol/client';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { cancelledError } from '@/lib/mcp/client/failure';
+import { cancelledError } from '@/lib/mcp/client/cancel';
 import { HttpExchangeLog } from '@/lib/mcp/client/http-log';
-import { runOnConnection } from '@/lib/mcp/client/run';
+import { runOnConnection } from '@/lib/mcp/client/run-on-demand';
 import { ProtocolTrace } from '@/lib/mcp/client/trace';
 import { endpointSettings, type LiveSettings } from './live-settings';
 
-export { isCancelled } from '@/lib/mcp/client/failure';
+export { isCancelled } from '@/lib/mcp/client/cancel';
 
 const CLIENT_INFO = { name: 'mcp-dojo-lesson', version: '0.2.0' };
 

@@ -1,26 +1,28 @@
+'use client';
 /**
  * Lesson-specific live views, named in a lesson's meta (`widgets`). Each is a
  * self-contained client component that talks to this app's MCP server (or its
  * own endpoints) — never to Todoist directly.
+ *
+ * Each widget is a chunk of its own (next/dynamic): a lesson page downloads
+ * the widgets it shows, not all seven. They still render on the server, so the
+ * page looks the same before its script arrives.
  */
+import dynamic from 'next/dynamic';
+import type { ComponentType } from 'react';
 import type { Widget } from '@/lib/lessons/schema';
-import { ConfigResolution } from './config-resolution';
-import { FaultTimeline } from './fault-timeline';
-import { Layers } from './layers';
-import { PaginationGrid } from './pagination-grid';
-import { ProtocolGenerations } from './protocol-generations';
-import { SizeCompare } from './size-compare';
-import { TaskTree } from './task-tree';
 
 /** Widgets get the lesson's slug, so what they observe joins the lesson's observations (and its prompt). */
-const WIDGET_COMPONENTS: Record<Widget, (props: { slug: string }) => React.ReactNode> = {
-  'config-resolution': ConfigResolution,
-  'pagination-grid': PaginationGrid,
-  'task-tree': TaskTree,
-  'fault-timeline': FaultTimeline,
-  'size-compare': SizeCompare,
-  layers: Layers,
-  'protocol-generations': ProtocolGenerations,
+type WidgetProps = { slug: string };
+
+const WIDGET_COMPONENTS: Record<Widget, ComponentType<WidgetProps>> = {
+  'config-resolution': dynamic(() => import('./config-resolution').then((module) => module.ConfigResolution)),
+  'pagination-grid': dynamic(() => import('./pagination-grid').then((module) => module.PaginationGrid)),
+  'task-tree': dynamic(() => import('./task-tree').then((module) => module.TaskTree)),
+  'fault-timeline': dynamic(() => import('./fault-timeline').then((module) => module.FaultTimeline)),
+  'size-compare': dynamic(() => import('./size-compare').then((module) => module.SizeCompare)),
+  layers: dynamic(() => import('./layers').then((module) => module.Layers)),
+  'protocol-generations': dynamic(() => import('./protocol-generations').then((module) => module.ProtocolGenerations)),
 };
 
 export function LessonWidgets({ slug, widgets }: { slug: string; widgets: Widget[] }) {

@@ -15,36 +15,9 @@
 import { Client, StreamableHTTPClientTransport, type Implementation } from '@modelcontextprotocol/client';
 import { HttpExchangeLog, loggingFetch, type FetchFunction } from './http-log';
 import { traceTransport, type ProtocolTrace } from './trace';
+import { DEFAULT_PROTOCOL, REQUEST_TIMEOUT_MS, type DojoClientSettings, type ProtocolChoice } from './constants';
 
-export const PROTOCOL_CHOICES = ['2026-07-28', '2025-11-25'] as const;
-export type ProtocolChoice = (typeof PROTOCOL_CHOICES)[number];
-export const DEFAULT_PROTOCOL: ProtocolChoice = '2026-07-28';
-
-export function isProtocolChoice(value: unknown): value is ProtocolChoice {
-  return (PROTOCOL_CHOICES as readonly unknown[]).includes(value);
-}
-
-/** How long any one request (the connect probe or handshake, a tool call) may take before the client gives up. */
-export const REQUEST_TIMEOUT_MS = 30_000;
-
-/** A workspace name as the server takes it: which of the learner's workspaces (data, scenario, breaker, cache) a request uses. */
-export const WORKSPACE_NAME = /^[a-z0-9-]{1,40}$/;
-
-/** The query settings of the endpoint (see the server's settings parser); unset ones take the server's defaults. */
-export interface DojoClientSettings {
-  backend: 'mock' | 'real';
-  scenario?: string;
-  size: 'tiny' | 'small' | 'large';
-  strategy: 'production' | 'naive';
-  /** Real backend: the configured token, or a simulated missing / wrong one. Left out, the server uses the configured one. */
-  token?: 'configured' | 'missing' | 'wrong';
-  output?: 'raw' | 'compact';
-  seed?: number;
-  /** Which of the learner's workspaces; `default` when left out. Demos whose state must not mix use different names. */
-  workspace?: string;
-  /** Real backend: `auto` = the configured token's API, or the app's Todoist stand-in when there is no token. */
-  upstream?: 'todoist' | 'standin' | 'auto';
-}
+export * from './constants';
 
 export interface ConnectDojoClientOptions {
   /** Absolute, or relative to the page in a browser (e.g. "/api/mcp"). */

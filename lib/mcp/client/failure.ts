@@ -4,16 +4,10 @@
  * its code — never just "failed".
  */
 import { ProtocolError, SdkError, SdkErrorCode, SdkHttpError } from '@modelcontextprotocol/client';
-import { REQUEST_TIMEOUT_MS } from './connect';
+import { isCancelled } from './cancel';
+import { REQUEST_TIMEOUT_MS } from './constants';
 
-/** A cancel by the learner: shown as "cancelled", never as a failure. */
-export function cancelledError(where: string): Error {
-  return new DOMException(`Cancelled in ${where}.`, 'AbortError');
-}
-
-export function isCancelled(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
-}
+export { cancelledError, isCancelled } from './cancel';
 
 /** One message that says what failed; `error.cause` keeps the original. */
 export function describeFailure(error: unknown): string {

@@ -5,7 +5,7 @@
  * browser's `dojo-learner` cookie says whose workspaces they are.
  */
 import type { ScenarioInput } from '@/lib/mock/scenarios';
-import { WORKSPACE_NAME, type DojoClientSettings } from './connect';
+import { WORKSPACE_NAME, type DojoClientSettings } from './constants';
 import type { FetchFunction } from './http-log';
 
 /** A valid workspace name from readable parts: `workspaceName('panel', 'count-the-tasks', 'left')`. */

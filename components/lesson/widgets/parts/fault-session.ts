@@ -12,10 +12,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Fault } from '@/lib/lessons/widgets/fault-scenarios';
 import type { PanelSettings } from '@/lib/lessons/schema';
-import type { DojoClientSettings } from '@/lib/mcp/client/connect';
-import { cancelledError } from '@/lib/mcp/client/failure';
+import type { DojoClientSettings } from '@/lib/mcp/client/constants';
+import { cancelledError } from '@/lib/mcp/client/cancel';
 import { HttpExchangeLog } from '@/lib/mcp/client/http-log';
-import { runOnConnection } from '@/lib/mcp/client/run';
+import { runOnConnection } from '@/lib/mcp/client/run-on-demand';
 import { ProtocolTrace } from '@/lib/mcp/client/trace';
 import { switchWorkspaceScenario, workspaceName } from '@/lib/mcp/client/workspace';
 

@@ -9,8 +9,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { observeCall, type Observation } from '@/lib/lessons/observations';
 import type { PanelSettings } from '@/lib/lessons/schema';
-import { cancelledError } from '@/lib/mcp/client/failure';
-import { runOnConnection } from '@/lib/mcp/client/run';
+import { cancelledError } from '@/lib/mcp/client/cancel';
+import { runOnConnection } from '@/lib/mcp/client/run-on-demand';
 import { workspaceName } from '@/lib/mcp/client/workspace';
 import { endpointSettings } from '../../panel/live-settings';
 

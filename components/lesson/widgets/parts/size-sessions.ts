@@ -9,8 +9,8 @@ import type { CallToolResult } from '@modelcontextprotocol/client';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { PanelSettings } from '@/lib/lessons/schema';
-import { cancelledError } from '@/lib/mcp/client/failure';
-import { runOnConnection } from '@/lib/mcp/client/run';
+import { cancelledError } from '@/lib/mcp/client/cancel';
+import { runOnConnection } from '@/lib/mcp/client/run-on-demand';
 import { endpointSettings } from '../../panel/live-settings';
 
 const CLIENT_INFO = { name: 'mcp-dojo-size-compare', version: '0.2.0' };

@@ -1,5 +1,5 @@
 /** Where lesson 5's comparisons read their tasks: the mock (small or large) or the real API. */
-import { DATASET_SIZES } from '@/lib/mock/dataset';
+import { DATASET_SIZES } from '@/lib/mock/dataset-sizes';
 import type { SizeSource } from './size-sessions';
 
 const SOURCES: Record<SizeSource, string> = {

@@ -12,8 +12,8 @@ import { pagesOf } from '@/lib/lessons/widgets/progress-message';
 import { buildTreeFromSummaries, summariesFrom, type SummaryTree } from '@/lib/lessons/widgets/tree-from-summaries';
 import { observeCall, textOf, type Observation } from '@/lib/lessons/observations';
 import type { PanelSettings } from '@/lib/lessons/schema';
-import { cancelledError } from '@/lib/mcp/client/failure';
-import { runOnConnection } from '@/lib/mcp/client/run';
+import { cancelledError } from '@/lib/mcp/client/cancel';
+import { runOnConnection } from '@/lib/mcp/client/run-on-demand';
 import { endpointSettings } from '../../panel/live-settings';
 
 const CLIENT_INFO = { name: 'mcp-dojo-task-tree', version: '0.2.0' };
