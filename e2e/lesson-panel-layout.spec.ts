@@ -43,9 +43,13 @@ test.describe('in dark mode', () => {
     const pill = panel.getByTestId('side-left').getByTestId('no-source-warning');
     await expect(pill).toBeVisible();
     // A light pill (e.g. amber-50) on the near-black panel glares; the theme's warning surface is dark.
-    const [red, green, blue] = await pill.evaluate((element) =>
-      (getComputedStyle(element).backgroundColor.match(/\d+(\.\d+)?/g) ?? []).map(Number),
-    );
+    // Painted on a 1×1 canvas to read it as RGB, whatever notation the CSS uses (hex, oklch…).
+    const [red, green, blue] = await pill.evaluate((element) => {
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.fillStyle = getComputedStyle(element).backgroundColor;
+      context.fillRect(0, 0, 1, 1);
+      return [...context.getImageData(0, 0, 1, 1).data];
+    });
     expect(red! + green! + blue!, 'background brightness').toBeLessThan(3 * 128);
     await expectNoAxeViolations(page, { include: '[data-testid="no-source-warning"]' });
     expect(errors).toEqual([]);
