@@ -3,7 +3,7 @@
  * the machine-readable label, which the naive strategy keeps even though it
  * drops the "Source:" line from the text.
  */
-import { PROVENANCE_META_KEY, ProvenanceSchema, type Provenance } from '@/lib/mcp/provenance';
+import { PROVENANCE_META_KEY, parseProvenance, type Provenance } from '@/lib/mcp/provenance';
 
 type BadgeLabel = 'MOCK' | 'REAL' | 'CACHED-STALE' | 'DEGRADED' | 'UNKNOWN';
 
@@ -16,8 +16,7 @@ const BADGE_STYLES: Record<BadgeLabel, string> = {
 };
 
 export function provenanceFromMeta(meta: Record<string, unknown> | undefined): Provenance | undefined {
-  const parsed = ProvenanceSchema.safeParse(meta?.[PROVENANCE_META_KEY]);
-  return parsed.success ? parsed.data : undefined;
+  return parseProvenance(meta?.[PROVENANCE_META_KEY]);
 }
 
 /** The main label says where the data came from; DEGRADED is added when it is not the complete, live truth. */

@@ -5,7 +5,7 @@
  * for Claude, so they must stand alone: which settings, what came back, and
  * whether the text a model reads said where it came from.
  */
-import { PROVENANCE_META_KEY, ProvenanceSchema, type Provenance } from '@/lib/mcp/provenance';
+import { PROVENANCE_META_KEY, parseProvenance, type Provenance } from '@/lib/mcp/provenance';
 import type { PanelSettings } from './schema';
 import { taskIdsInText, textSize } from './text-measure';
 
@@ -55,8 +55,7 @@ export function textOf(outcome: CallOutcome): string {
 }
 
 export function provenanceOf(outcome: CallOutcome): Provenance | undefined {
-  const parsed = ProvenanceSchema.safeParse(outcome._meta?.[PROVENANCE_META_KEY]);
-  return parsed.success ? parsed.data : undefined;
+  return parseProvenance(outcome._meta?.[PROVENANCE_META_KEY]);
 }
 
 /** Reads one call's result (or the error the client threw) into an Observation. */

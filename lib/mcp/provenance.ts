@@ -5,35 +5,64 @@
  * the user's real ones. Programs read `_meta["dojo/provenance"]`; the model
  * reads the first line of the text, written so it cannot be misread.
  */
-// zod/mini, not zod: lesson pages check provenance in the browser, and the full zod would be their largest script.
-import * as z from 'zod/mini';
 import { Timeline } from '@/lib/resilience/timeline';
 
 export const PROVENANCE_META_KEY = 'dojo/provenance';
 export const TIMELINE_META_KEY = 'dojo/timeline';
 
-export const ProvenanceSchema = z.object({
-  backend: z.enum(['mock', 'real']),
+export interface Provenance {
+  backend: 'mock' | 'real';
   /** Who answered: the in-process mock, the app's Todoist stand-in (sample data over real HTTP), or Todoist. */
-  upstream: z.optional(z.enum(['mock', 'standin', 'todoist'])),
+  upstream?: 'mock' | 'standin' | 'todoist';
   /** The caller's workspace whose data this is ("throwaway" for a caller without a learner id). */
-  workspace: z.optional(z.string()),
+  workspace?: string;
   /** The mock scenario, or "canned" for the naive fallback's fixed todos. */
-  scenario: z.optional(z.string()),
-  source: z.enum(['live', 'cache']),
-  staleSeconds: z.optional(z.number()),
-  pages: z.int(),
-  requests: z.int(),
+  scenario?: string;
+  source: 'live' | 'cache';
+  staleSeconds?: number;
+  pages: number;
+  requests: number;
   /** Bytes of response bodies received from Todoist during the call. */
-  bytes: z.optional(z.int()),
-  retries: z.int(),
-  durationMs: z.number(),
+  bytes?: number;
+  retries: number;
+  durationMs: number;
   /** The answer is not the complete, live truth (partial, stale, or substituted). */
-  degraded: z.boolean(),
-  note: z.optional(z.string()),
-});
+  degraded: boolean;
+  note?: string;
+}
 
-export type Provenance = z.infer<typeof ProvenanceSchema>;
+/**
+ * A result's `_meta["dojo/provenance"]` read back, or undefined when it is
+ * missing or malformed; unknown fields are dropped. Checked by hand, not with
+ * zod: lesson pages read it in the browser, and zod would be their largest script.
+ */
+export function parseProvenance(value: unknown): Provenance | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { backend, upstream, workspace, scenario, source, staleSeconds, pages, requests, bytes, retries, durationMs, degraded, note } =
+    value as Record<string, unknown>;
+  const valid =
+    (backend === 'mock' || backend === 'real') &&
+    (upstream === undefined || upstream === 'mock' || upstream === 'standin' || upstream === 'todoist') &&
+    optional(workspace, isString) &&
+    optional(scenario, isString) &&
+    (source === 'live' || source === 'cache') &&
+    optional(staleSeconds, isNumber) &&
+    Number.isSafeInteger(pages) &&
+    Number.isSafeInteger(requests) &&
+    optional(bytes, Number.isSafeInteger) &&
+    Number.isSafeInteger(retries) &&
+    isNumber(durationMs) &&
+    typeof degraded === 'boolean' &&
+    optional(note, isString);
+  if (!valid) return undefined;
+  const optionals = { upstream, workspace, scenario, staleSeconds, bytes, note };
+  const present = Object.fromEntries(Object.entries(optionals).filter(([, field]) => field !== undefined));
+  return { backend, source, pages, requests, retries, durationMs, degraded, ...present } as Provenance;
+}
+
+const isString = (value: unknown) => typeof value === 'string';
+const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+const optional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
 
 /** The first line of every tool result's text: the source, in words a model cannot miss. */
 export function provenanceLine(provenance: Provenance): string {

@@ -91,6 +91,8 @@ describe('summariesFrom', () => {
   it('refuses anything else', () => {
     expect(summariesFrom(undefined, { tasks: [] })).toBeUndefined();
     expect(summariesFrom({ projects: [] }, { tasks: [{ id: 1 }] })).toBeUndefined();
+    expect(summariesFrom({ projects: [{ id: 'p', name: 'Inbox', parentId: 7 }] }, { tasks: [] })).toBeUndefined();
+    expect(summariesFrom({ projects: [] }, { tasks: [null] })).toBeUndefined();
   });
 });
 

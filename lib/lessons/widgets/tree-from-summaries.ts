@@ -8,7 +8,6 @@
  * page? — by numbering each task's page in API order and marking subtasks
  * whose parent sits on another page.
  */
-import { z } from 'zod';
 import { linkByParent } from '@/lib/todoist/tree';
 
 /** Todoist's page size when no limit is sent: what the naive code reads. */
@@ -78,24 +77,40 @@ export interface TreeCounts {
   orphans: number;
 }
 
-const ProjectsContentSchema = z.object({
-  projects: z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().optional() })),
-});
-const TasksContentSchema = z.object({
-  tasks: z.array(
-    z.object({ id: z.string(), content: z.string(), projectId: z.string(), sectionId: z.string().optional(), parentId: z.string().optional() }),
-  ),
-});
-
-/** The two tool results' structuredContent, checked; undefined when either is not the expected shape. */
+/**
+ * The two tool results' structuredContent, checked; undefined when either is not the expected shape. Checked by
+ * hand, not with zod: this runs in the browser, and zod would be the largest script of the pagination lesson.
+ */
 export function summariesFrom(
   projectsContent: unknown,
   tasksContent: unknown,
 ): { projects: ProjectSummaryLike[]; tasks: TaskSummaryLike[] } | undefined {
-  const projects = ProjectsContentSchema.safeParse(projectsContent);
-  const tasks = TasksContentSchema.safeParse(tasksContent);
-  return projects.success && tasks.success ? { projects: projects.data.projects, tasks: tasks.data.tasks } : undefined;
+  const projects = listIn(projectsContent, 'projects', readProject);
+  const tasks = listIn(tasksContent, 'tasks', readTask);
+  return projects && tasks ? { projects, tasks } : undefined;
 }
+
+/** `content[key]` as a list of items that `read` accepts (unknown fields dropped); undefined if any is not. */
+function listIn<Item>(content: unknown, key: string, read: (item: Record<string, unknown>) => Item | undefined): Item[] | undefined {
+  const list = isObject(content) ? content[key] : undefined;
+  if (!Array.isArray(list)) return undefined;
+  const items = list.map((item) => (isObject(item) ? read(item) : undefined));
+  return items.every((item) => item !== undefined) ? (items as Item[]) : undefined;
+}
+
+function readProject({ id, name, parentId }: Record<string, unknown>): ProjectSummaryLike | undefined {
+  if (!isString(id) || !isString(name) || !isOptionalString(parentId)) return undefined;
+  return { id, name, ...(parentId !== undefined && { parentId }) };
+}
+
+function readTask({ id, content, projectId, sectionId, parentId }: Record<string, unknown>): TaskSummaryLike | undefined {
+  if (!isString(id) || !isString(content) || !isString(projectId) || !isOptionalString(sectionId) || !isOptionalString(parentId)) return undefined;
+  return { id, content, projectId, ...(sectionId !== undefined && { sectionId }), ...(parentId !== undefined && { parentId }) };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isOptionalString = (value: unknown): value is string | undefined => value === undefined || typeof value === 'string';
 
 /** 1-based page of the item at `index` in API order. */
 export function pageOf(index: number, pageSize: number = API_DEFAULT_PAGE_SIZE): number {

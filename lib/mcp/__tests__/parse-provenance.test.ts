@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseProvenance, type Provenance } from '../provenance';
+
+const LIVE_MOCK: Provenance = {
+  backend: 'mock',
+  scenario: 'faithful',
+  source: 'live',
+  pages: 2,
+  requests: 2,
+  retries: 0,
+  durationMs: 12.5,
+  degraded: false,
+};
+
+describe('parseProvenance', () => {
+  it('reads a provenance back as it was sent, optional fields included', () => {
+    expect(parseProvenance(LIVE_MOCK)).toEqual(LIVE_MOCK);
+    const stale = { ...LIVE_MOCK, backend: 'real', upstream: 'standin', source: 'cache', staleSeconds: 40, bytes: 1024, note: 'n' };
+    expect(parseProvenance(stale)).toEqual(stale);
+  });
+
+  it('drops fields it does not know', () => {
+    expect(parseProvenance({ ...LIVE_MOCK, extra: 'x' })).toEqual(LIVE_MOCK);
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['a string', 'mock'],
+    ['an unknown backend', { ...LIVE_MOCK, backend: 'fake' }],
+    ['an unknown upstream', { ...LIVE_MOCK, upstream: 'elsewhere' }],
+    ['an unknown source', { ...LIVE_MOCK, source: 'guess' }],
+    ['a missing page count', { ...LIVE_MOCK, pages: undefined }],
+    ['a fractional page count', { ...LIVE_MOCK, pages: 1.5 }],
+    ['fractional bytes', { ...LIVE_MOCK, bytes: 0.5 }],
+    ['degraded as a string', { ...LIVE_MOCK, degraded: 'false' }],
+    ['a numeric note', { ...LIVE_MOCK, note: 1 }],
+  ])('is undefined for %s', (_what, value) => {
+    expect(parseProvenance(value)).toBeUndefined();
+  });
+});
