@@ -66,6 +66,7 @@ const stop = () => {
 };
 process.on('exit', stop);
 process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
 
 await waitForServer(origin, 90_000);
 console.log(`Lighthouse 12, mobile preset, ${origin}, ${runs} run(s) per page (median)\n`);
@@ -73,7 +74,7 @@ console.log(`Lighthouse 12, mobile preset, ${origin}, ${runs} run(s) per page (m
 const rows = [];
 for (const page of pages) {
   const reports = [];
-  for (let run = 0; run < runs; run++) reports.push(measure(`${origin}${page}`));
+  for (let attempt = 0; attempt < runs; attempt++) reports.push(await measure(`${origin}${page}`));
   rows.push({ page, ...median(reports) });
   printRow(rows.at(-1));
 }
@@ -87,9 +88,10 @@ console.log(
 process.exit(failing.length === 0 ? 0 : 1);
 
 /** One Lighthouse run on a URL: the figures this script reports, read from the JSON report. */
-function measure(url) {
+async function measure(url) {
   const output = join(scratch, 'report.json');
-  const result = spawnSync(
+  // Awaited, not spawnSync: Ctrl-C then reaches the handler above, which stops the server.
+  const result = await run(
     'npx',
     [
       '-y',
@@ -101,7 +103,7 @@ function measure(url) {
       '--chrome-flags=--headless=new --no-sandbox',
       '--quiet',
     ],
-    { encoding: 'utf8', env: { ...process.env, CHROME_PATH: chromePath, npm_config_update_notifier: 'false' } },
+    { ...process.env, CHROME_PATH: chromePath, npm_config_update_notifier: 'false' },
   );
   if (result.status !== 0 || !existsSync(output)) {
     console.error(result.stderr || result.stdout);
@@ -121,6 +123,18 @@ function measure(url) {
       .filter((audit) => audit.scoreDisplayMode === 'binary' && audit.score === 0 && isA11yAudit(report, audit.id))
       .map((audit) => audit.id),
   };
+}
+
+/** A command's exit status and output, once it ends. */
+function run(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 function isA11yAudit(report, id) {
