@@ -41,6 +41,8 @@ export class HttpExchangeLog {
   #entries: readonly HttpExchange[] = [];
   #nextSeq = 1;
   readonly #listeners = new Set<HttpExchangeListener>();
+  /** Exchanges started and not yet recorded (their body still arriving). */
+  readonly #inFlight = new Set<Promise<void>>();
   readonly #maxEntries: number;
 
   constructor(options: { maxEntries?: number } = {}) {
@@ -58,6 +60,36 @@ export class HttpExchangeLog {
     this.#entries = [...this.#entries, full].slice(-this.#maxEntries);
     this.#emit();
     return full;
+  }
+
+  /** Marks an exchange as started; call the returned function once it is recorded. */
+  track(): () => void {
+    let finished!: () => void;
+    const exchange = new Promise<void>((resolve) => (finished = resolve));
+    this.#inFlight.add(exchange);
+    return () => {
+      this.#inFlight.delete(exchange);
+      finished();
+    };
+  }
+
+  /**
+   * Waits until every exchange started so far is recorded, at most `timeoutMs`
+   * (a stream may stay open for good). True when nothing is left in flight.
+   * A client that fires requests in the background (a 2025 client's GET
+   * stream) would otherwise be closed with them cut off, and logged as aborted.
+   */
+  async settled(timeoutMs: number): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    try {
+      while (this.#inFlight.size > 0) {
+        if ((await Promise.race([Promise.all([...this.#inFlight]), timeout])) === 'timeout') return false;
+      }
+      return true;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   clear(): void {
@@ -128,11 +160,13 @@ export function loggingFetch(log: HttpExchangeLog, baseFetch: FetchFunction = (i
       requestBytes: bodyBytes(init?.body),
     };
     const elapsed = () => Math.round((performance.now() - startedAt) * 10) / 10;
+    const recorded = log.track();
 
     let response: Response;
     try {
       response = await baseFetch(input, init);
     } catch (error) {
+      recorded();
       log.append({
         ...request,
         status: 0,
@@ -148,7 +182,8 @@ export function loggingFetch(log: HttpExchangeLog, baseFetch: FetchFunction = (i
 
     const responseHeaders = filterHeaders(response.headers);
     const streamed = (response.headers.get('content-type') ?? '').toLowerCase().startsWith('text/event-stream');
-    const finish = (responseBytes: number, outcome: HttpExchange['outcome'], error?: unknown) =>
+    const finish = (responseBytes: number, outcome: HttpExchange['outcome'], error?: unknown) => {
+      recorded();
       log.append({
         ...request,
         status: response.status,
@@ -159,6 +194,7 @@ export function loggingFetch(log: HttpExchangeLog, baseFetch: FetchFunction = (i
         outcome,
         ...(error !== undefined && { error: oneLine(error) }),
       });
+    };
 
     if (!response.body) {
       finish(0, 'complete');

@@ -187,3 +187,35 @@ describe('HttpExchangeLog', () => {
     expect(log.entries.map((entry) => entry.seq)).toEqual([2, 3]);
   });
 });
+
+describe('HttpExchangeLog.settled', () => {
+  it('waits for an exchange whose body is still arriving, and says when it gave up waiting', async () => {
+    let endBody!: () => void;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('event: message\n'));
+        endBody = () => controller.close();
+      },
+    });
+    const log = new HttpExchangeLog();
+    const fetchWithLog = loggingFetch(log, async () => new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }));
+    const response = await fetchWithLog('http://localhost/api/mcp', { method: 'GET' });
+    const reading = response.text();
+    expect(await log.settled(20)).toBe(false); // the stream is still open
+    expect(log.entries).toHaveLength(0);
+    endBody();
+    await reading;
+    expect(await log.settled(1_000)).toBe(true);
+    expect(log.entries.map((entry) => [entry.method, entry.status, entry.outcome])).toEqual([['GET', 200, 'complete']]);
+  });
+
+  it('is settled at once when nothing is in flight, including after a failed fetch', async () => {
+    const log = new HttpExchangeLog();
+    expect(await log.settled(1)).toBe(true);
+    const failing = loggingFetch(log, async () => {
+      throw new TypeError('fetch failed');
+    });
+    await expect(failing('http://localhost/api/mcp', { method: 'POST' })).rejects.toThrow('fetch failed');
+    expect(await log.settled(1)).toBe(true);
+  });
+});
