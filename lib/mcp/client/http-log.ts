@@ -9,6 +9,7 @@
  * message was a 202 with an empty body. The store works like ProtocolTrace,
  * so React reads it with useSyncExternalStore.
  */
+import { SequencedLog, type LogListener } from './sequenced-log';
 
 export interface HttpExchange {
   /** Position in the log, from 1; keeps increasing across clear(). */
@@ -33,33 +34,16 @@ export interface HttpExchange {
   error?: string;
 }
 
-export type HttpExchangeListener = () => void;
+export type HttpExchangeListener = LogListener;
 
 const DEFAULT_MAX_ENTRIES = 500;
 
-export class HttpExchangeLog {
-  #entries: readonly HttpExchange[] = [];
-  #nextSeq = 1;
-  readonly #listeners = new Set<HttpExchangeListener>();
+export class HttpExchangeLog extends SequencedLog<HttpExchange> {
   /** Exchanges started and not yet recorded (their body still arriving). */
   readonly #inFlight = new Set<Promise<void>>();
-  readonly #maxEntries: number;
 
   constructor(options: { maxEntries?: number } = {}) {
-    this.#maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  }
-
-  /** The entries in order; the same array until the next change (stable identity for React). */
-  get entries(): readonly HttpExchange[] {
-    return this.#entries;
-  }
-
-  append(entry: Omit<HttpExchange, 'seq'>): HttpExchange {
-    const full: HttpExchange = { seq: this.#nextSeq++, ...entry };
-    // A new array each time: useSyncExternalStore compares snapshots by identity.
-    this.#entries = [...this.#entries, full].slice(-this.#maxEntries);
-    this.#emit();
-    return full;
+    super(options, DEFAULT_MAX_ENTRIES);
   }
 
   /** Marks an exchange as started; call the returned function once it is recorded. */
@@ -92,22 +76,9 @@ export class HttpExchangeLog {
     }
   }
 
-  clear(): void {
-    if (this.#entries.length === 0) return;
-    this.#entries = [];
-    this.#emit();
-  }
-
-  /** Returns the unsubscribe function, as useSyncExternalStore expects. */
-  subscribe = (listener: HttpExchangeListener): (() => void) => {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  };
-
-  snapshot = (): readonly HttpExchange[] => this.#entries;
-
-  #emit(): void {
-    for (const listener of [...this.#listeners]) listener();
+  override clear(): void {
+    // Nothing to clear, nothing to re-render.
+    if (this.entries.length > 0) super.clear();
   }
 }
 

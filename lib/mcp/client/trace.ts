@@ -6,6 +6,7 @@
  * store is small and synchronous: React reads it with useSyncExternalStore.
  */
 import type { JSONRPCMessage, MessageExtraInfo, RequestId, Transport, TransportSendOptions } from '@modelcontextprotocol/client';
+import { SequencedLog, type LogListener } from './sequenced-log';
 
 export type TraceDirection = 'out' | 'in';
 export type TraceKind = 'request' | 'response' | 'notification' | 'error';
@@ -47,45 +48,12 @@ export function envelopeKeys(message: JSONRPCMessage): string[] {
   return Object.keys(meta).filter((key) => key.startsWith(ENVELOPE_KEY_PREFIX));
 }
 
-export type TraceListener = () => void;
+export type TraceListener = LogListener;
 
-const DEFAULT_MAX_ENTRIES = 1_000;
-
-export class ProtocolTrace {
-  #entries: readonly TraceEntry[] = [];
-  #nextSeq = 1;
-  readonly #listeners = new Set<TraceListener>();
-  readonly #maxEntries: number;
-
+export class ProtocolTrace extends SequencedLog<TraceEntry> {
   /** `maxEntries` bounds memory in a long session: the oldest entries are dropped. */
   constructor(options: { maxEntries?: number } = {}) {
-    this.#maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  }
-
-  append(entry: Omit<TraceEntry, 'seq'>): TraceEntry {
-    const full: TraceEntry = { seq: this.#nextSeq++, ...entry };
-    // A new array each time: useSyncExternalStore compares snapshots by identity.
-    this.#entries = [...this.#entries, full].slice(-this.#maxEntries);
-    this.#emit();
-    return full;
-  }
-
-  clear(): void {
-    this.#entries = [];
-    this.#emit();
-  }
-
-  /** Returns the unsubscribe function, as useSyncExternalStore expects. */
-  subscribe = (listener: TraceListener): (() => void) => {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  };
-
-  /** The same array until the next change (stable identity for React). */
-  snapshot = (): readonly TraceEntry[] => this.#entries;
-
-  #emit(): void {
-    for (const listener of [...this.#listeners]) listener();
+    super(options, 1_000);
   }
 }
 
