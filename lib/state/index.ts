@@ -5,7 +5,7 @@
 import { MemoryStateStore } from './memory-store';
 import type { StateStore } from './store';
 
-export { stateKey, type StateStore } from './store';
+export { stateKey, type SetOptions, type StateStore } from './store';
 export { MemoryStateStore } from './memory-store';
 
 /** A workspace holds a few keys (mock data, one resilience record per backend). */

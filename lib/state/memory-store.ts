@@ -1,12 +1,12 @@
 /**
  * The in-memory StateStore: bounded, so abandoned workspaces cannot pile up.
  *
- * An entry idle for longer than `idleMs` is dropped (on access and by a
+ * An entry idle for longer than `idleMs` (or past the TTL it was written with) is dropped (on access and by a
  * periodic sweep, so memory returns even when nobody calls), and at
  * `maxEntries` the least recently used entry makes room. A Map keeps
  * insertion order: re-inserting on every touch makes its first key the LRU.
  */
-import type { StateStore } from './store';
+import type { SetOptions, StateStore } from './store';
 
 export interface MemoryStoreOptions {
   idleMs: number;
@@ -19,6 +19,8 @@ export interface MemoryStoreOptions {
 interface Entry {
   value: unknown;
   lastSeen: number;
+  /** Set by a write with a TTL: the entry is gone at this time, however often it is read. */
+  expiresAt?: number;
 }
 
 export class MemoryStateStore implements StateStore {
@@ -43,7 +45,7 @@ export class MemoryStateStore implements StateStore {
   async get<T>(key: string): Promise<T | undefined> {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    if (this.#isIdle(entry)) {
+    if (this.#isGone(entry)) {
       this.#entries.delete(key);
       return undefined;
     }
@@ -51,8 +53,9 @@ export class MemoryStateStore implements StateStore {
     return entry.value as T;
   }
 
-  async set<T>(key: string, value: T): Promise<void> {
-    this.#touch(key, { value, lastSeen: 0 });
+  async set<T>(key: string, value: T, options: SetOptions = {}): Promise<void> {
+    const expiresAt = options.ttlMs === undefined ? undefined : this.#now() + options.ttlMs;
+    this.#touch(key, { value, lastSeen: 0, expiresAt });
     while (this.#entries.size > this.options.maxEntries) {
       const oldest = this.#entries.keys().next().value;
       if (oldest === undefined) break;
@@ -67,7 +70,7 @@ export class MemoryStateStore implements StateStore {
   /** Drops every idle entry. */
   sweep(): void {
     for (const [key, entry] of this.#entries) {
-      if (this.#isIdle(entry)) this.#entries.delete(key);
+      if (this.#isGone(entry)) this.#entries.delete(key);
     }
   }
 
@@ -81,7 +84,8 @@ export class MemoryStateStore implements StateStore {
     this.#entries.set(key, entry);
   }
 
-  #isIdle(entry: Entry): boolean {
+  #isGone(entry: Entry): boolean {
+    if (entry.expiresAt !== undefined) return this.#now() >= entry.expiresAt;
     return this.#now() - entry.lastSeen > this.options.idleMs;
   }
 }

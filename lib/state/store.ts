@@ -14,8 +14,13 @@
  */
 export interface StateStore {
   get<T>(key: string): Promise<T | undefined>;
-  set<T>(key: string, value: T): Promise<void>;
+  /** `ttlMs`: the entry expires that long after this write, used or not (codes, tokens); without it, after idling. */
+  set<T>(key: string, value: T, options?: SetOptions): Promise<void>;
   delete(key: string): Promise<void>;
+}
+
+export interface SetOptions {
+  ttlMs?: number;
 }
 
 /** A key under one tenant and workspace: `tenant/workspace/kind`. Parts never contain `/`. */

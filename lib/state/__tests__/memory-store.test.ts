@@ -16,6 +16,22 @@ describe('MemoryStateStore', () => {
     expect(await store.get('a')).toBeUndefined();
   });
 
+  it('drops an entry written with a TTL when the TTL is over, however often it is read', async () => {
+    const clock = { now: 0 };
+    const store = storeAt(clock, { idleMs: 1_000 });
+    await store.set('code', 'one-time', { ttlMs: 2_500 });
+    for (const at of [800, 1_600, 2_400]) {
+      clock.now = at;
+      expect(await store.get('code')).toBe('one-time');
+    }
+    clock.now = 2_500;
+    expect(await store.get('code')).toBeUndefined();
+    await store.set('long', 'refresh', { ttlMs: 10_000 });
+    clock.now = 9_000; // idle far longer than idleMs, still inside its TTL
+    store.sweep();
+    expect(await store.get('long')).toBe('refresh');
+  });
+
   it('drops an entry idle for longer than idleMs, and a read keeps it alive', async () => {
     const clock = { now: 0 };
     const store = storeAt(clock);
