@@ -14,13 +14,30 @@ import { hasValidSignature, sign } from './signature';
 export const LEARNER_COOKIE = 'dojo-learner';
 export const LEARNER_QUERY = 'learner';
 
-/** Whose state a request may touch. `anonymous` callers get a throwaway workspace. */
+/**
+ * Whose state a request may touch: a signed-in user (from a verified access
+ * token), a local learner (a signed id), or an anonymous caller, who gets a
+ * throwaway workspace.
+ */
 export interface Tenant {
-  /** The key every store uses: `learner-<random part>` or `anon-<uuid>`. */
+  /** The key every store uses: `user-<upstream>-<todoist user id>`, `learner-<random part>` or `anon-<uuid>`. */
   key: string;
-  kind: 'learner' | 'anonymous';
+  kind: 'user' | 'learner' | 'anonymous';
   /** The full signed id, to hand back to the browser as a cookie. */
   learnerId?: string;
+  /** A signed-in user: who they are at Todoist (or the stand-in), as the upstream told us. */
+  user?: TenantUser;
+}
+
+export interface TenantUser {
+  id: string;
+  name: string;
+  upstream: 'standin' | 'todoist';
+}
+
+/** The tenant of a user who signed in through Todoist's OAuth (or the stand-in's). */
+export function userTenant(user: TenantUser): Tenant {
+  return { key: `user-${user.upstream}-${user.id}`, kind: 'user', user };
 }
 
 export function issueLearnerId(secret: Buffer = serverSecret()): string {
