@@ -20,6 +20,8 @@ export interface DojoContext {
   resilience: BackendResilience;
   /** The workspace the data belongs to, for provenance (e.g. "default", or "throwaway" for anonymous callers). */
   workspace?: string;
+  /** Whose call this is, for provenance: the tenant key and, for a signed-in user, their name. */
+  tenant?: { key: string; account?: string };
   now(): Date;
   /** Called after every tool call: writes the workspace's state back to its store. */
   persist?(): Promise<void>;

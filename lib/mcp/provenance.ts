@@ -16,6 +16,10 @@ export interface Provenance {
   upstream?: 'mock' | 'standin' | 'todoist';
   /** The caller's workspace whose data this is ("throwaway" for a caller without a learner id). */
   workspace?: string;
+  /** Whose data this is: the tenant key every store used for this call (from a verified token or learner id). */
+  tenant?: string;
+  /** A signed-in user's name at Todoist (or the stand-in), so the answer says whose account it read. */
+  account?: string;
   /** The mock scenario, or "canned" for the naive fallback's fixed todos. */
   scenario?: string;
   source: 'live' | 'cache';
@@ -38,12 +42,14 @@ export interface Provenance {
  */
 export function parseProvenance(value: unknown): Provenance | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { backend, upstream, workspace, scenario, source, staleSeconds, pages, requests, bytes, retries, durationMs, degraded, note } =
+  const { backend, upstream, workspace, tenant, account, scenario, source, staleSeconds, pages, requests, bytes, retries, durationMs, degraded, note } =
     value as Record<string, unknown>;
   const valid =
     (backend === 'mock' || backend === 'real') &&
     (upstream === undefined || upstream === 'mock' || upstream === 'standin' || upstream === 'todoist') &&
     optional(workspace, isString) &&
+    optional(tenant, isString) &&
+    optional(account, isString) &&
     optional(scenario, isString) &&
     (source === 'live' || source === 'cache') &&
     optional(staleSeconds, isNumber) &&
@@ -55,7 +61,7 @@ export function parseProvenance(value: unknown): Provenance | undefined {
     typeof degraded === 'boolean' &&
     optional(note, isString);
   if (!valid) return undefined;
-  const optionals = { upstream, workspace, scenario, staleSeconds, bytes, note };
+  const optionals = { upstream, workspace, tenant, account, scenario, staleSeconds, bytes, note };
   const present = Object.fromEntries(Object.entries(optionals).filter(([, field]) => field !== undefined));
   return { backend, source, pages, requests, retries, durationMs, degraded, ...present } as Provenance;
 }
@@ -77,9 +83,11 @@ export function provenanceLine(provenance: Provenance): string {
   }
   const degraded = provenance.degraded ? ' — DEGRADED, see note' : '';
   if (provenance.upstream === 'standin') {
-    return `Source: Todoist stand-in on this machine (live, ${pages}, ${ms}) — sample data, not your account${degraded}`;
+    const whose = provenance.account ? `sample account of ${provenance.account}` : 'sample data';
+    return `Source: Todoist stand-in on this machine (live, ${pages}, ${ms}) — ${whose}, not your account${degraded}`;
   }
-  return `Source: Todoist API (live, ${pages}, ${ms}) — your account${degraded}`;
+  const whose = provenance.account ? `the account of ${provenance.account}` : 'your account';
+  return `Source: Todoist API (live, ${pages}, ${ms}) — ${whose}${degraded}`;
 }
 
 /** Counts what one tool call did, for its provenance. */

@@ -33,6 +33,8 @@ export interface DojoServerOptions {
   resilienceRecord?: ResilienceRecord;
   /** The caller's workspace name, for provenance. */
   workspace?: string;
+  /** Whose call this is (tenant key, and a signed-in user's name), for provenance. */
+  tenant?: DojoContext['tenant'];
   /** Called after every tool call, to write the workspace's state back. */
   persist?: () => Promise<void>;
   now?: () => Date;
@@ -66,6 +68,7 @@ function createContext(options: DojoServerOptions): DojoContext {
     strategies: resolveStrategies(options.strategies),
     resilience: createBackendResilience({ ...DEFAULT_RESILIENCE, ...options.resilience }, options.resilienceRecord),
     workspace: options.workspace,
+    tenant: options.tenant,
     now,
     persist: options.persist,
   };

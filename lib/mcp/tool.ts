@@ -7,7 +7,7 @@
 import type { CallToolResult, McpServer, ServerContext, ToolAnnotations, ToolCallback } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 import { ConfigError } from '@/lib/config';
-import { TodoistError, errorText } from '@/lib/todoist/errors';
+import { TodoistApiError, TodoistError, errorText } from '@/lib/todoist/errors';
 import { PaginationError, type PageReport } from '@/lib/todoist/pagination';
 import type { ToolCall } from './call';
 import { todayOf } from './format';
@@ -18,6 +18,7 @@ import { resilientExecutor } from './resilience';
 import { packAnswer, unpackAnswer, type PackedAnswer } from './cached-answer';
 import type { DojoContext } from './context';
 import { convertJsonSchemaOnce } from './json-schema-once';
+import { toolScopeChallenge } from './scopes';
 import { MissingTokenError, type TodoistSource } from './source';
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -77,6 +78,8 @@ export function registerDojoTool<In extends ObjectSchema, Out extends ObjectSche
       inputSchema: tool.inputSchema,
       outputSchema: tool.outputSchema,
       annotations: tool.annotations,
+      // Callers with a token need its scopes; the local learner's own workspace is theirs to read and change.
+      scopeChallenge: toolScopeChallenge(tool.annotations),
     },
     // zod's inferred type and the SDK's Standard Schema type are the same object type, spelled two ways.
     handler as unknown as ToolCallback<In>,
@@ -181,7 +184,7 @@ function progressReporter(ctx: ServerContext): ToolCall['onPage'] {
 }
 
 export function provenanceOf(
-  context: Pick<DojoContext, 'workspace'>,
+  context: Pick<DojoContext, 'workspace' | 'tenant'>,
   source: TodoistSource,
   recorder: CallRecorder,
   extra: Partial<Provenance> = {},
@@ -191,6 +194,8 @@ export function provenanceOf(
     backend: source.kind,
     ...(recorder.upstream && { upstream: recorder.upstream }),
     ...(context.workspace && { workspace: context.workspace }),
+    ...(context.tenant && { tenant: context.tenant.key }),
+    ...(context.tenant?.account && { account: context.tenant.account }),
     ...(source.kind === 'mock' && { scenario: source.scenario }),
     source: 'live',
     pages: recorder.pages,
@@ -241,7 +246,7 @@ async function cannedAnswer<In extends ObjectSchema, Out extends ObjectSchema>(
 function failure(toolName: string, error: unknown, context: DojoContext, recorder: CallRecorder): CallToolResult {
   const source = context.source;
   const where = source.kind === 'mock' ? ` [mock backend, scenario "${source.scenario}"]` : '';
-  const text = `${toolName} failed${where}: ${describeFailure(error)}`;
+  const text = `${toolName} failed${where}: ${describeFailure(error, context)}`;
   return {
     isError: true,
     content: [{ type: 'text', text }],
@@ -253,7 +258,12 @@ function failure(toolName: string, error: unknown, context: DojoContext, recorde
 }
 
 /** What failed, why, and what to do — our typed errors already say all three. */
-function describeFailure(error: unknown): string {
+function describeFailure(error: unknown, context: Pick<DojoContext, 'tenant'>): string {
+  const account = context.tenant?.account;
+  if (account && error instanceof TodoistApiError && error.status === 401) {
+    // A signed-in user's Todoist token was revoked or expired upstream: only they can fix it, by reconnecting.
+    return `Todoist refused the token this server keeps for ${account} (${error.method} ${error.path} answered 401: revoked or expired at Todoist). Reconnect Todoist: sign in to this server again from your MCP client. Other users are not affected. No data was returned rather than guessed.`;
+  }
   const explained = [MissingTokenError, TodoistError, PaginationError, BreakerOpenError, DeadlineExceededError];
   if (explained.some((kind) => error instanceof kind)) {
     return `${(error as Error).message} No data was returned rather than guessed.`;

@@ -20,16 +20,18 @@ export interface EraClient {
 export const ERAS = ['2026-07-28', '2025-11-25 (v2 client)', '2025-11-25 (SDK 1.32)'] as const;
 export type Era = (typeof ERAS)[number];
 
-export async function connectEra(era: Era, url: URL): Promise<EraClient> {
+/** `headers`: sent with every request, e.g. `{ Authorization: 'Bearer …' }` for a signed-in caller. */
+export async function connectEra(era: Era, url: URL, headers: Record<string, string> = {}): Promise<EraClient> {
+  const requestInit = { headers };
   if (era === '2025-11-25 (SDK 1.32)') {
     const client = new ClientV1({ name: 'dojo-test-v1', version: '1.0.0' });
-    const transport = new TransportV1(url);
+    const transport = new TransportV1(url, { requestInit });
     await client.connect(transport);
     return wrap(client as unknown as AnyClient, transport.protocolVersion);
   }
   const mode = era === '2026-07-28' ? 'auto' : 'legacy';
   const client = new Client({ name: 'dojo-test', version: '1.0.0' }, { versionNegotiation: { mode } });
-  await client.connect(new StreamableHTTPClientTransport(url));
+  await client.connect(new StreamableHTTPClientTransport(url, { requestInit }));
   return wrap(client as unknown as AnyClient, client.getNegotiatedProtocolVersion());
 }
 

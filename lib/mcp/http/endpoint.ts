@@ -11,26 +11,22 @@
  *    either way, built from the caller's workspace. No session, so any
  *    instance can serve any request and nothing piles up between requests.
  */
-import { createMcpHandler, type AuthInfo } from '@modelcontextprotocol/server';
-import {
-  anonymousTenant,
-  issueLearnerId,
-  learnerCookie,
-  learnerFromRequest,
-  serverSecret,
-  verifyLearnerId,
-  type Tenant,
-} from '@/lib/identity/learner';
+import { createMcpHandler, type AuthInfo, type OAuthTokenVerifier } from '@modelcontextprotocol/server';
+import { serverSecret, type Tenant } from '@/lib/identity/learner';
 import { checkOrigin, isAllowedOrigin, originPolicyFromEnv, type OriginPolicy } from '@/lib/http/origin';
+import { mcpResourceUrl, publicOrigin } from '@/lib/http/public-origin';
 import { readBodyCapped } from '@/lib/http/read-body';
 import { getStateStore, type StateStore } from '@/lib/state';
+import { createRateLimiter, rateLimitFromEnv, type RateLimitSettings } from '@/lib/tenancy/rate-limit';
 import { loadRealConfig } from '../real-config';
 import type { ResilienceSettings } from '../resilience';
 import { createDojoMcpServer } from '../server';
 import type { RealConfig } from '../source';
 import { STRATEGY_PRESETS } from '../strategies';
 import { builtinStandin, type BuiltinStandin } from './builtin-standin';
-import { realConfigFor } from './real-upstream';
+import { identifyCaller, serverWideTokenFromEnv, type Caller } from './caller';
+import { defaultAuth } from './endpoint-auth';
+import { realConfigFor, type UserTodoistAccess } from './real-upstream';
 import { parseSessionSettings, type SessionSettings } from './session-settings';
 import { openWorkspace } from './workspace';
 
@@ -46,6 +42,20 @@ export interface McpEndpointOptions {
   secret?: Buffer;
   resilience?: Partial<ResilienceSettings>;
   now?: () => Date;
+  /** The authorization server's side of signed-in calls (default: this app's own, lib/auth). */
+  auth?: EndpointAuth;
+  /** Whether callers without a token may use the server-wide Todoist token (default: DOJO_SERVER_WIDE_TOKEN, on). */
+  serverWideToken?: boolean;
+  /** Tool calls per tenant (default: DOJO_RATE_LIMIT_*). */
+  rateLimit?: RateLimitSettings;
+}
+
+/** What the endpoint needs from the authorization server. */
+export interface EndpointAuth {
+  /** Verifies this server's access tokens, bound to `resourceUrl`. */
+  verifier(resourceUrl: string): OAuthTokenVerifier;
+  /** The Todoist token this server keeps for a signed-in user (decrypted for this call only), if any. */
+  todoistAccess(tenant: Tenant): Promise<UserTodoistAccess | undefined>;
 }
 
 /** What the factory needs to know about a request; travels as the request's authInfo. */
@@ -63,10 +73,14 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
   const policy = options.policy ?? originPolicyFromEnv();
   const secret = options.secret ?? serverSecret();
   const maxBodyBytes = options.maxBodyBytes ?? maxBodyFromEnv();
+  const auth = options.auth ?? defaultAuth(store, secret);
+  const serverWideToken = options.serverWideToken ?? serverWideTokenFromEnv();
   const upstreams = {
     loadConfig: options.loadConfig ?? (() => loadRealConfig()),
     standin: options.standin ?? (() => builtinStandin(store, secret)),
+    userAccess: auth.todoistAccess,
   };
+  const limiter = createRateLimiter(store, options.rateLimit ?? rateLimitFromEnv());
 
   const mcp = createMcpHandler(
     async (ctx) => {
@@ -80,6 +94,7 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
         resilience: options.resilience,
         resilienceRecord: workspace.resilience,
         workspace: workspace.label,
+        tenant: { key: tenant.key, ...(tenant.user && { account: tenant.user.name }) },
         persist: workspace.persist,
         now: options.now,
       });
@@ -109,29 +124,65 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
       body = read.bytes;
     }
 
-    const { tenant, cookie } = identify(request, policy, secret);
-    const scope: RequestScope = { tenant, settings: parsed.settings };
-    const authInfo: AuthInfo = { token: '', clientId: tenant.kind, scopes: [], extra: { [SCOPE_KEY]: scope } };
+    const resourceUrl = mcpResourceUrl(publicOrigin(request));
+    const identified = await identifyCaller(request, parsed.settings, {
+      policy,
+      secret,
+      resourceUrl,
+      verifier: auth.verifier(resourceUrl),
+      serverWideToken,
+    });
+    if ('refusal' in identified) return withHeaders(identified.refusal, cors);
+    const { caller } = identified;
+
+    const message = body && parseJson(body);
+    if (message === INVALID_JSON) return withHeaders(jsonRpcError(400, -32700, 'Parse error: the request body is not JSON.'), cors);
+    const limited = await rateLimited(limiter, caller, message);
+    if (limited) return withHeaders(limited, cors);
+
+    const scope: RequestScope = { tenant: caller.tenant, settings: parsed.settings };
+    const authInfo: AuthInfo = {
+      ...(caller.token ?? { token: '', clientId: caller.tenant.kind }),
+      scopes: caller.scopes,
+      extra: { ...caller.token?.extra, [SCOPE_KEY]: scope },
+    };
     const forwarded = new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
-    const response = await mcp.fetch(forwarded, { authInfo });
-    return withHeaders(response, { ...cors, ...(cookie && { 'Set-Cookie': cookie }) });
+    const response = await mcp.fetch(forwarded, { authInfo, ...(message !== undefined && { parsedBody: message }) });
+    return withHeaders(response, { ...cors, ...(caller.cookie && { 'Set-Cookie': caller.cookie }) });
   };
 }
 
-/**
- * Who is calling: a learner id this server signed (URL or cookie). A page of
- * this app that has none yet gets one now, used for this very request; any
- * other caller without one gets a throwaway workspace.
- */
-function identify(request: Request, policy: OriginPolicy, secret: Buffer): { tenant: Tenant; cookie?: string } {
-  const known = learnerFromRequest(request, secret);
-  if (known) return { tenant: known };
-  const origin = request.headers.get('origin');
-  if (origin && isAllowedOrigin(origin, policy) && request.headers.get('sec-fetch-site') === 'same-origin') {
-    const learnerId = issueLearnerId(secret);
-    return { tenant: verifyLearnerId(learnerId, secret)!, cookie: learnerCookie(learnerId) };
+const INVALID_JSON = Symbol('invalid JSON');
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return INVALID_JSON;
   }
-  return { tenant: anonymousTenant() };
+}
+
+/** Each tool call takes a token from the caller's own bucket; an empty bucket is a 429 for that tenant only. */
+async function rateLimited(limiter: ReturnType<typeof createRateLimiter>, caller: Caller, message: unknown): Promise<Response | undefined> {
+  const calls = (Array.isArray(message) ? message : [message]).filter(
+    (entry) => typeof entry === 'object' && entry !== null && (entry as { method?: unknown }).method === 'tools/call',
+  );
+  if (calls.length === 0) return undefined;
+  // Throwaway callers have no tenant of their own to limit; they share one bucket.
+  const bucket = caller.tenant.kind === 'anonymous' ? 'anonymous' : caller.tenant.key;
+  for (const _ of calls) {
+    const decision = await limiter.take(bucket);
+    if (decision.allowed) continue;
+    const id = (calls[0] as { id?: unknown }).id ?? null;
+    const text =
+      `Rate limit: this account made more tool calls than it may (a burst, then a steady rate per second). ` +
+      `Wait ${decision.retryAfterSeconds} s and retry. Other accounts are not affected.`;
+    return Response.json(
+      { jsonrpc: '2.0', error: { code: -32000, message: text, data: { retryAfterSeconds: decision.retryAfterSeconds } }, id },
+      { status: 429, headers: { 'Retry-After': String(decision.retryAfterSeconds) } },
+    );
+  }
+  return undefined;
 }
 
 function maxBodyFromEnv(env: Record<string, string | undefined> = process.env): number {

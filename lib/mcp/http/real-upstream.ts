@@ -1,5 +1,7 @@
 /**
  * Which real Todoist a request talks to — always over real HTTP:
+ * - a signed-in user: the Todoist (or stand-in) account they connected, with
+ *   the token this server keeps for them — never a token the client sent;
  * - `todoist`: the configured token and base URL (no token: the honest missing-token error);
  * - `standin`: this app's Todoist stand-in, a sample account of the caller's own;
  * - `auto`: the configured API when a token is configured, else the stand-in.
@@ -15,13 +17,27 @@ export interface RealUpstreamDeps {
   /** Configuration discovery (environment → config file → settings page), read at call time. */
   loadConfig: () => Promise<RealConfig>;
   standin: () => Promise<BuiltinStandin>;
+  /** The Todoist token kept for a signed-in user (the vault). */
+  userAccess?: (tenant: Tenant) => Promise<UserTodoistAccess | undefined>;
 }
+
+/** A signed-in user's connection to Todoist, as the authorization server keeps it. */
+export interface UserTodoistAccess {
+  token: string;
+  apiBase: string;
+  upstream: 'standin' | 'todoist';
+}
+
+const RECONNECT =
+  'You are signed in, but this server holds no Todoist token for you any more (you disconnected, or it was revoked). ' +
+  'Sign in to this server again from your MCP client to reconnect Todoist.';
 
 export function realConfigFor(
   settings: Pick<SessionSettings, 'upstream' | 'token' | 'workspace'>,
   tenant: Tenant,
   deps: RealUpstreamDeps,
 ): () => Promise<RealConfig> {
+  if (tenant.kind === 'user') return () => userConfig(tenant, deps);
   return async () => {
     const configured = await deps.loadConfig();
     const useStandin = settings.upstream === 'standin' || (settings.upstream === 'auto' && !configured.token);
@@ -35,6 +51,12 @@ export function realConfigFor(
     };
     return withSimulatedToken(sample, settings.token);
   };
+}
+
+async function userConfig(tenant: Tenant, deps: RealUpstreamDeps): Promise<RealConfig> {
+  const access = await deps.userAccess?.(tenant);
+  if (!access) return { token: undefined, baseUrl: '', upstream: tenant.user?.upstream, whereToSetToken: RECONNECT };
+  return { token: access.token, baseUrl: access.apiBase, upstream: access.upstream, whereToSetToken: RECONNECT };
 }
 
 /** A deliberately wrong token: the API answers 401 to it, as to a revoked one. */
