@@ -10,7 +10,8 @@
  */
 import { OAuthError, OAuthErrorCode, type AuthInfo } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userTenant, type Tenant } from '@/lib/identity/learner';
+import { issueLearnerId, userTenant, type Tenant } from '@/lib/identity/learner';
+import { NaiveProcesses } from '@/lib/tenancy/naive-server';
 import { serveFetch, type RunningServer } from '@/lib/http/serve-fetch';
 import { MemoryStateStore } from '@/lib/state';
 import { startBuiltinStandin } from '../http/builtin-standin';
@@ -23,9 +24,11 @@ const store = new MemoryStateStore({ idleMs: 60_000, maxEntries: 1_000, sweepEve
 const policy = { origins: [], hosts: [] };
 const alice = userTenant({ id: 'alice', name: 'Alice Ahmed', upstream: 'standin' });
 const bob = userTenant({ id: 'bob', name: 'Bob Brown', upstream: 'standin' });
+const carol = userTenant({ id: '4242', name: 'Carol (real Todoist)', upstream: 'todoist' });
 let running: RunningServer;
 let multiUser: RunningServer;
 let standin: Awaited<ReturnType<typeof startBuiltinStandin>>;
+const naive = new NaiveProcesses();
 /** Todoist tokens "the vault" holds, per tenant key; a test can revoke one upstream by replacing it. */
 const vault = new Map<string, string>();
 
@@ -35,6 +38,7 @@ function fakeAuth(resource: () => string): EndpointAuth {
     'alice-rw': { tenant: alice, scopes: ['tasks:read', 'tasks:write'] },
     'alice-read': { tenant: alice, scopes: ['tasks:read'] },
     'bob-rw': { tenant: bob, scopes: ['tasks:read', 'tasks:write'] },
+    'carol-rw': { tenant: carol, scopes: ['tasks:read', 'tasks:write'] },
     'alice-other-audience': { tenant: alice, scopes: ['tasks:read'], resource: 'https://other.example/api/mcp' },
     'alice-expired': { tenant: alice, scopes: ['tasks:read'], expired: true },
   };
@@ -55,6 +59,7 @@ function fakeAuth(resource: () => string): EndpointAuth {
       },
     }),
     todoistAccess: async (tenant) => {
+      if (tenant.key === carol.key) return { token: 'carol-real-todoist-token', apiBase: 'http://127.0.0.1:9/api/v1', upstream: 'todoist' };
       const token = vault.get(tenant.key);
       return token ? { token, apiBase: standin.baseUrl, upstream: 'standin' } : undefined;
     },
@@ -70,7 +75,7 @@ beforeAll(async () => {
     loadConfig: async () => ({ token: undefined, baseUrl: 'https://api.todoist.com/api/v1', whereToSetToken: 'Set TODOIST_API_TOKEN.' }),
     standin: async () => standin,
   };
-  const single = createMcpEndpoint({ ...common, auth: fakeAuth(() => `${running.origin}/api/mcp`), serverWideToken: true });
+  const single = createMcpEndpoint({ ...common, auth: fakeAuth(() => `${running.origin}/api/mcp`), serverWideToken: true, naive });
   running = await serveFetch(single);
   // The multi-user server keeps its own store, with a tight rate limit to show.
   const multi = createMcpEndpoint({
@@ -245,5 +250,53 @@ describe('rate limit per tenant', () => {
     expect((await post(multiUser.origin, toolCall('list_projects'), bearer('alice-rw'))).status).toBe(200);
     // Listing tools is not a tool call: a limited tenant can still see what exists.
     expect((await post(multiUser.origin, { jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }, bearer('bob-rw'))).status).toBe(200);
+  });
+});
+
+describe('lesson 7: the naive multi-user server next to the production one', () => {
+  const household = { Cookie: `dojo-learner=${issueLearnerId(secret)}` };
+  const listTasks = toolCall('list_tasks');
+
+  async function naiveList(token: string): Promise<string> {
+    return (await post(running.origin, listTasks, { ...bearer(token), ...household }, '?tenancy=naive')).text();
+  }
+
+  it("shows Bob Alice's tasks (one client, one cache for everyone); the production server never does", async () => {
+    const created = await post(running.origin, toolCall('create_task', { content: 'Alice private: dentist' }), bearer('alice-rw'), '?backend=real');
+    expect(await created.text()).toContain('Alice private: dentist');
+
+    expect(await naiveList('alice-rw')).toContain('Alice private: dentist');
+    expect(await naiveList('bob-rw')).toContain('Alice private: dentist'); // the leak
+
+    const production = await post(running.origin, listTasks, bearer('bob-rw'), '?backend=real');
+    expect(await production.text()).not.toContain('Alice private: dentist');
+  });
+
+  it('leaks through the process-wide client even without the cache: the first token wins', async () => {
+    const learner = issueLearnerId(secret);
+    const cookie = { Cookie: `dojo-learner=${learner}` };
+    const first = await post(running.origin, toolCall('list_tasks', {}), { ...bearer('alice-rw'), ...cookie }, '?tenancy=naive');
+    expect(await first.text()).toContain('Alice private: dentist');
+    // Other arguments: a cache miss, read through Alice's client all the same.
+    const project = await post(running.origin, toolCall('list_tasks', { project_id: 'no-such-project' }), { ...bearer('bob-rw'), ...cookie }, '?tenancy=naive');
+    expect(naive.for(`learner-${learner.split('.')[0]}`).todoist).toBeDefined();
+    expect(project.status).toBe(200);
+  });
+
+  it('keeps each learner\'s naive process apart', async () => {
+    const other = { Cookie: `dojo-learner=${issueLearnerId(secret)}` };
+    const body = await (await post(running.origin, listTasks, { ...bearer('bob-rw'), ...other }, '?tenancy=naive')).text();
+    expect(body).not.toContain('Alice private: dentist');
+  });
+
+  it('refuses to run without a signed-in user, or against a real Todoist account', async () => {
+    const anonymous = await post(running.origin, listTasks, household, '?tenancy=naive');
+    expect(anonymous.status).toBe(400);
+    expect(await anonymous.text()).toContain('needs a signed-in user');
+    const real = await post(running.origin, listTasks, { ...bearer('carol-rw'), ...household }, '?tenancy=naive');
+    expect(real.status).toBe(400);
+    const text = await real.text();
+    expect(text).toContain("runs only against the stand-in's sample accounts");
+    expect(text).not.toContain('carol-real-todoist-token');
   });
 });

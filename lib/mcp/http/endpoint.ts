@@ -12,11 +12,12 @@
  *    instance can serve any request and nothing piles up between requests.
  */
 import { createMcpHandler, type AuthInfo, type OAuthTokenVerifier } from '@modelcontextprotocol/server';
-import { serverSecret, type Tenant } from '@/lib/identity/learner';
+import { learnerFromRequest, serverSecret, type Tenant } from '@/lib/identity/learner';
 import { checkOrigin, isAllowedOrigin, originPolicyFromEnv, type OriginPolicy } from '@/lib/http/origin';
 import { mcpResourceUrl, publicOrigin } from '@/lib/http/public-origin';
 import { readBodyCapped } from '@/lib/http/read-body';
 import { getStateStore, type StateStore } from '@/lib/state';
+import { createNaiveTenancyServer, getNaiveProcesses, type NaiveProcesses } from '@/lib/tenancy/naive-server';
 import { createRateLimiter, rateLimitFromEnv, type RateLimitSettings } from '@/lib/tenancy/rate-limit';
 import { loadRealConfig } from '../real-config';
 import type { ResilienceSettings } from '../resilience';
@@ -48,6 +49,8 @@ export interface McpEndpointOptions {
   serverWideToken?: boolean;
   /** Tool calls per tenant (default: DOJO_RATE_LIMIT_*). */
   rateLimit?: RateLimitSettings;
+  /** Lesson 7's naive multi-user servers, one per learner (default: this process's). */
+  naive?: NaiveProcesses;
 }
 
 /** What the endpoint needs from the authorization server. */
@@ -62,6 +65,8 @@ export interface EndpointAuth {
 interface RequestScope {
   tenant: Tenant;
   settings: SessionSettings;
+  /** `tenancy=naive` only: whose demo this is (the learner), so the naive server's leak stays inside it. */
+  household?: string;
 }
 
 const SCOPE_KEY = 'dojo/scope';
@@ -82,9 +87,14 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
   };
   const limiter = createRateLimiter(store, options.rateLimit ?? rateLimitFromEnv());
 
+  const naive = options.naive ?? getNaiveProcesses();
+
   const mcp = createMcpHandler(
     async (ctx) => {
-      const { tenant, settings } = ctx.authInfo?.extra?.[SCOPE_KEY] as RequestScope;
+      const { tenant, settings, household } = ctx.authInfo?.extra?.[SCOPE_KEY] as RequestScope;
+      if (household) {
+        return createNaiveTenancyServer(naive.for(household), async () => (await auth.todoistAccess(tenant))!);
+      }
       const workspace = await openWorkspace(store, tenant, settings, options.now);
       return createDojoMcpServer({
         backend: settings.backend,
@@ -140,7 +150,14 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
     const limited = await rateLimited(limiter, caller, message);
     if (limited) return withHeaders(limited, cors);
 
-    const scope: RequestScope = { tenant: caller.tenant, settings: parsed.settings };
+    let household: string | undefined;
+    if (parsed.settings.tenancy === 'naive') {
+      const refused = await refuseNaiveTenancy(caller, auth);
+      if (refused) return withHeaders(refused, cors);
+      household = learnerFromRequest(request, secret)?.key ?? caller.tenant.key;
+    }
+
+    const scope: RequestScope = { tenant: caller.tenant, settings: parsed.settings, household };
     const authInfo: AuthInfo = {
       ...(caller.token ?? { token: '', clientId: caller.tenant.kind }),
       scopes: caller.scopes,
@@ -150,6 +167,20 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
     const response = await mcp.fetch(forwarded, { authInfo, ...(message !== undefined && { parsedBody: message }) });
     return withHeaders(response, { ...cors, ...(caller.cookie && { 'Set-Cookie': caller.cookie }) });
   };
+}
+
+/** The naive multi-user server runs for signed-in users of stand-in sample accounts only — never a real account. */
+async function refuseNaiveTenancy(caller: Caller, auth: EndpointAuth): Promise<Response | undefined> {
+  if (caller.tenant.kind !== 'user') {
+    return jsonRpcError(400, -32602, 'tenancy=naive needs a signed-in user: sign in (lesson 7) and send the access token.');
+  }
+  const access = await auth.todoistAccess(caller.tenant);
+  if (access?.upstream === 'standin') return undefined;
+  return jsonRpcError(
+    400,
+    -32602,
+    "tenancy=naive runs only against the stand-in's sample accounts: it would show one real person's tasks to another. Sign in with a stand-in sample user.",
+  );
 }
 
 const INVALID_JSON = Symbol('invalid JSON');

@@ -38,6 +38,11 @@ export const SessionSettingsSchema = z.object({
    * `auto`: the configured token's API if there is a token, else the stand-in (what the app's own pages use).
    */
   upstream: z.enum(['todoist', 'standin', 'auto']).default('todoist'),
+  /**
+   * `naive`: lesson 7's naive multi-user server (one Todoist client and one cache for everyone),
+   * for signed-in users of the stand-in's sample accounts only. `production`: everything per tenant.
+   */
+  tenancy: z.enum(['production', 'naive']).default('production'),
 });
 
 export type SessionSettings = z.infer<typeof SessionSettingsSchema>;
