@@ -8,12 +8,21 @@
  * Each caller gets their own sample account: the token the app sends is
  * signed for one tenant and workspace, and the stand-in keeps that account's
  * data in the StateStore like any other workspace state.
+ *
+ * It also speaks Todoist's OAuth (lib/mock/standin-oauth.ts), so signing in
+ * "with Todoist" works offline: the app's server talks to this loopback
+ * server (token exchange, revoke, API), and the browser reaches the consent
+ * page through the app itself at /standin/oauth/authorize (app/standin), the
+ * same handler over the same StateStore — a code issued by one is redeemed
+ * by the other.
  */
 import { serverSecret, type Tenant } from '@/lib/identity/learner';
 import { hasValidSignature, sign } from '@/lib/identity/signature';
-import { serveFetch } from '@/lib/http/serve-fetch';
+import { serveFetch, type FetchHandler } from '@/lib/http/serve-fetch';
 import { API_ERRORS, apiErrorResponse } from '@/lib/mock/api-errors';
 import { createMockBackend } from '@/lib/mock/backend';
+import { createStandinOAuth } from '@/lib/mock/standin-oauth';
+import { standinOAuthApp, STANDIN_MOUNT_PATH } from '@/lib/mock/standin-oauth-app';
 import { newMockWorkspaceState, type MockWorkspaceState } from '@/lib/mock/workspace-state';
 import { stateKey, type StateStore } from '@/lib/state';
 
@@ -23,8 +32,26 @@ const SAMPLE = { size: 'small', seed: 1 } as const;
 export interface BuiltinStandin {
   /** e.g. http://127.0.0.1:41234/api/v1 */
   baseUrl: string;
+  /** e.g. http://127.0.0.1:41234 — loopback: for this server's own calls, never for a browser. */
+  origin: string;
+  /** The app's registration with the stand-in's OAuth, and where to use it. */
+  oauth: StandinOAuthEndpoints;
   /** The token that opens this caller's sample account. */
   tokenFor(tenant: Tenant, workspace: string): string;
+}
+
+export interface StandinOAuthEndpoints {
+  clientId: string;
+  /** Secret: send it to the stand-in only, never to a page or a log. */
+  clientSecret: string;
+  /** Where a browser signs in: this path on the app's own public origin (the app mounts the stand-in there). */
+  browserAuthorizePath: string;
+  /** The same consent page on loopback, for tests that play the browser. */
+  authorizeUrl: string;
+  /** POST client_id, client_secret, code → {access_token, token_type}. */
+  tokenUrl: string;
+  /** POST with HTTP Basic client_id:client_secret, {token} → 200. */
+  revokeUrl: string;
 }
 
 const globalForStandin = globalThis as typeof globalThis & { dojoBuiltinStandin?: Promise<BuiltinStandin> };
@@ -39,17 +66,62 @@ export function builtinStandin(store: StateStore, secret: Buffer = serverSecret(
 }
 
 export async function startBuiltinStandin(store: StateStore, secret: Buffer): Promise<BuiltinStandin & { close(): Promise<void> }> {
-  const running = await serveFetch((request) => answer(store, secret, request), { host: '127.0.0.1', port: 0 });
+  const running = await serveFetch(builtinStandinHandler(store, secret), { host: '127.0.0.1', port: 0 });
   // Never keep a process alive just for the stand-in.
   running.server.unref();
+  const baseUrl = `${running.origin}/api/v1`;
+  const app = standinOAuthApp(secret);
   return {
-    baseUrl: `${running.origin}/api/v1`,
+    baseUrl,
+    origin: running.origin,
+    oauth: {
+      ...app,
+      browserAuthorizePath: `${STANDIN_MOUNT_PATH}/oauth/authorize`,
+      authorizeUrl: `${running.origin}/oauth/authorize`,
+      tokenUrl: `${running.origin}/oauth/access_token`,
+      revokeUrl: `${baseUrl}/revoke`,
+    },
     tokenFor: (tenant, workspace) => signToken(`${tenant.key}/${workspace}`, secret),
     close: running.close,
   };
 }
 
-async function answer(store: StateStore, secret: Buffer, request: Request): Promise<Response> {
+/** What the stand-in answers, wherever it is served: its OAuth first, then the signed per-workspace accounts. */
+export function builtinStandinHandler(store: StateStore, secret: Buffer, env?: Record<string, string | undefined>): FetchHandler {
+  const oauth = createStandinOAuth({ store, secret, env });
+  return async (request) => {
+    const answered = await oauth(request);
+    if (answered) return answered;
+    if (!new URL(request.url).pathname.startsWith('/api/v1/')) return apiErrorResponse(API_ERRORS.notFound, { message: 'Not found' });
+    return answerSignedAccount(store, secret, request);
+  };
+}
+
+/**
+ * The stand-in served under a path of the app (`/standin/oauth/authorize` →
+ * `/oauth/authorize`), for a Next route: the browser reaches the consent page
+ * on the app's own origin, where the learner's cookie comes along.
+ */
+export function servedUnder(prefix: string, handler: FetchHandler): FetchHandler {
+  return async (request) => {
+    const url = new URL(request.url);
+    if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) {
+      return apiErrorResponse(API_ERRORS.notFound, { message: 'Not found' });
+    }
+    url.pathname = url.pathname.slice(prefix.length) || '/';
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    return handler(
+      new Request(url, {
+        method: request.method,
+        headers: request.headers,
+        body: hasBody ? await request.arrayBuffer() : undefined,
+        signal: request.signal,
+      }),
+    );
+  };
+}
+
+async function answerSignedAccount(store: StateStore, secret: Buffer, request: Request): Promise<Response> {
   const account = verifyToken(request.headers.get('authorization'), secret);
   if (!account) return apiErrorResponse(API_ERRORS.unauthorized, { message: 'Invalid token: not one this stand-in issued' });
   const [tenantKey, workspace] = account.split('/') as [string, string];
