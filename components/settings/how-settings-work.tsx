@@ -1,4 +1,4 @@
-/** The three ways to configure the Dojo, which one wins, and where this page keeps what you save. */
+/** The three ways to configure the Dojo, which one wins, where this page keeps what you save, and who the token is for. */
 
 const CODE = 'font-mono text-[0.95em]';
 
@@ -38,6 +38,14 @@ export function HowSettingsWork() {
       <p>
         Saving is accepted only from this page: the server refuses requests from another site or without a JSON content
         type, so a web page you visit cannot plant its own token here.
+      </p>
+      <h2 className="pt-2 text-2xl font-semibold">Who the token is for</h2>
+      <p>
+        A token set in any of the three ways is <strong>server-wide</strong>: it answers for every caller who has not signed in.
+        That suits one person running the Dojo on their own machine. On a deployment several people use, set{' '}
+        <code className={CODE}>DOJO_SERVER_WIDE_TOKEN=off</code>: the server then uses no shared token, this page saves none, and
+        each person signs in with their own Todoist account (OAuth, through their MCP client or lesson 7). A signed-in caller
+        always uses their own token, in either mode.
       </p>
     </section>
   );

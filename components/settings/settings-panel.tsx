@@ -1,12 +1,14 @@
 'use client';
 /**
- * The live part of /settings: the backend status, the resolution table and the
- * two forms, all drawn from GET /api/settings and refreshed by each save.
+ * The live part of /settings: the server's mode (whose token a call uses), the
+ * backend status, the resolution table and the two forms, all drawn from
+ * GET /api/settings and refreshed by each save.
  */
 import { BackendStatus } from './backend-status';
 import { BaseUrlForm } from './base-url-form';
 import { ConfigTable } from './config-table';
 import { PlacesChecked } from './places-checked';
+import { ServerModeNotice } from './server-mode-notice';
 import { isReport } from './sources';
 import { ALERT_CLASSES, SECONDARY_BUTTON_CLASSES } from './styles';
 import { TokenForm } from './token-form';
@@ -34,13 +36,14 @@ export function SettingsPanel() {
 
   return (
     <div className="space-y-8">
+      <ServerModeNotice serverMode={body.serverMode} />
       <BackendStatus report={body} />
       <div className="space-y-3">
         <ConfigTable report={body} />
         <PlacesChecked lookedAt={body.lookedAt} />
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
-        <TokenForm token={body.keys.todoistApiToken} />
+        <TokenForm token={body.keys.todoistApiToken} savingAllowed={body.serverMode.mode === 'single-user'} />
         <BaseUrlForm baseUrl={body.keys.todoistApiBaseUrl} />
       </div>
     </div>

@@ -2,6 +2,8 @@
 /**
  * Save or remove the Todoist API token. The token goes to the server once; what
  * comes back, and what this form shows afterwards, is only the masked value.
+ * In multi-user mode there is nothing to save (the server would refuse it):
+ * only removing a token saved earlier remains.
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { KeyReport } from '@/lib/config';
@@ -10,7 +12,7 @@ import { overridingEntry, savedOnThisPage } from './sources';
 import { ALERT_CLASSES, CARD_CLASSES, INPUT_CLASSES, PRIMARY_BUTTON_CLASSES, SECONDARY_BUTTON_CLASSES } from './styles';
 import { useSaveSettings } from './use-settings';
 
-export function TokenForm({ token }: { token: KeyReport }) {
+export function TokenForm({ token, savingAllowed }: { token: KeyReport; savingAllowed: boolean }) {
   const id = useId();
   const save = useSaveSettings();
   const [value, setValue] = useState('');
@@ -36,29 +38,37 @@ export function TokenForm({ token }: { token: KeyReport }) {
       </p>
       {override && <OverrideNote entry={override} what="token" />}
       <form onSubmit={submit} className="space-y-3">
-        <div>
-          <label htmlFor={id} className="block text-base font-semibold">
-            New token
-          </label>
-          <input
-            id={id}
-            type="password"
-            value={value}
-            onChange={(event) => setValue(event.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={`${id}-hint`}
-            className={`mt-1 font-mono ${INPUT_CLASSES}`}
-          />
-          <p id={`${id}-hint`} className="mt-1 text-sm text-muted">
-            In Todoist: Settings → Integrations → Developer → API token. Paste only the token. It is sent to this server once
-            and never sent back: from then on you only see it masked.
+        {savingAllowed ? (
+          <div>
+            <label htmlFor={id} className="block text-base font-semibold">
+              New token
+            </label>
+            <input
+              id={id}
+              type="password"
+              value={value}
+              onChange={(event) => setValue(event.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={`${id}-hint`}
+              className={`mt-1 font-mono ${INPUT_CLASSES}`}
+            />
+            <p id={`${id}-hint`} className="mt-1 text-sm text-muted">
+              In Todoist: Settings → Integrations → Developer → API token. Paste only the token. It is sent to this server once
+              and never sent back: from then on you only see it masked.
+            </p>
+          </div>
+        ) : (
+          <p data-testid="token-saving-off" className="text-base">
+            Saving a token is off: this server is in multi-user mode. Sign in with your own Todoist account instead.
           </p>
-        </div>
+        )}
         <div className="flex flex-wrap gap-3">
-          <button type="submit" disabled={save.isPending || value === ''} className={PRIMARY_BUTTON_CLASSES}>
-            {save.isPending && save.variables?.todoistApiToken !== null ? 'Saving…' : 'Save token'}
-          </button>
+          {savingAllowed && (
+            <button type="submit" disabled={save.isPending || value === ''} className={PRIMARY_BUTTON_CLASSES}>
+              {save.isPending && save.variables?.todoistApiToken !== null ? 'Saving…' : 'Save token'}
+            </button>
+          )}
           <button type="button" onClick={remove} disabled={save.isPending || !saved} className={SECONDARY_BUTTON_CLASSES}>
             Remove saved token
           </button>

@@ -2,10 +2,14 @@
  * The settings endpoint (app/api/settings) as plain Fetch handlers, so tests can
  * call them with `new Request(...)`.
  *
- * GET reports where each setting comes from; POST saves the token or base URL
- * the user typed on the settings page. Only masked display strings ever leave
- * the server, and nothing here logs a request body: it may hold the token.
+ * GET reports where each setting comes from, and which mode the server is in
+ * (single-user: the server-wide token serves callers without a sign-in;
+ * multi-user: it does not, see server-mode.ts); POST saves the token or base URL
+ * the user typed on the settings page — never a token in multi-user mode. Only
+ * masked display strings ever leave the server, and nothing here logs a
+ * request body: it may hold the token.
  */
+import { serverWideTokenFromEnv } from '../mcp/http/caller';
 import { checkOrigin, originPolicyFromEnv, type OriginPolicy } from '../http/origin';
 import { ConfigError, errnoCode } from './errors';
 import type { ConfigOptions } from './options';
@@ -13,6 +17,7 @@ import { savePlatformSettings } from './platform-settings';
 import { describeForDisplay, whereToSetToken, type ConfigReport } from './report';
 import { resolveConfig } from './resolve';
 import type { SettingsPatch } from './schema';
+import { describeServerMode, MULTI_USER_SAVE_REFUSAL, type ServerMode, type ServerModeReport } from './server-mode';
 
 /** The GET body when the configuration could be read. */
 export interface SettingsReport extends ConfigReport {
@@ -20,6 +25,8 @@ export interface SettingsReport extends ConfigReport {
   realConfigured: boolean;
   /** The three ways to provide a token, and the exact places checked. */
   whereToSetToken: string;
+  /** Single- or multi-user, and whose token a call without a sign-in would use. */
+  serverMode: ServerModeReport;
 }
 
 /** Broken configuration (e.g. a typo in dojo.config.json) is a result to show, not a crash. */
@@ -30,6 +37,8 @@ export interface SettingsEndpointOptions {
   config?: ConfigOptions;
   /** Default: from DOJO_ALLOWED_ORIGINS and DOJO_ALLOWED_HOSTS. */
   policy?: OriginPolicy;
+  /** Default: from DOJO_SERVER_WIDE_TOKEN in the config's environment, as the MCP endpoint reads it. */
+  mode?: ServerMode;
 }
 
 /** A token is at most 200 characters; anything much bigger is not a settings form. */
@@ -38,7 +47,7 @@ const MAX_BODY_CHARS = 10_000;
 export async function handleSettingsGet(request: Request, options: SettingsEndpointOptions = {}): Promise<Response> {
   const refusal = checkOrigin(request, options.policy ?? originPolicyFromEnv());
   if (refusal) return json(403, { error: `Forbidden: ${refusal}.` });
-  return json(200, await readSettingsBody(options.config));
+  return json(200, await readSettingsBody(options.config, modeOf(options)));
 }
 
 export async function handleSettingsPost(request: Request, options: SettingsEndpointOptions = {}): Promise<Response> {
@@ -54,6 +63,9 @@ export async function handleSettingsPost(request: Request, options: SettingsEndp
     // Not JSON.parse's message: it may quote the body, and the body may be the token.
     return json(400, { error: 'The request body is not valid JSON.' });
   }
+  // A saved token would be used for every caller without a sign-in: exactly what multi-user mode rules out.
+  // Removing one (null) stays allowed, so a token saved before the switch can be cleaned up.
+  if (modeOf(options) === 'multi-user' && setsToken(patch)) return json(403, { error: MULTI_USER_SAVE_REFUSAL });
 
   try {
     // The shape is checked inside savePlatformSettings, whatever the static type says.
@@ -64,17 +76,18 @@ export async function handleSettingsPost(request: Request, options: SettingsEndp
     // A system error underneath (EACCES, ENOSPC, ...) is the server's fault, not the request's.
     return json(errnoCode(error.cause) ? 500 : 400, { error: error.message });
   }
-  return json(200, await readSettingsBody(options.config));
+  return json(200, await readSettingsBody(options.config, modeOf(options)));
 }
 
 /** What GET returns: masked values and their sources, or the configuration error to show. */
-export async function readSettingsBody(options?: ConfigOptions): Promise<SettingsBody> {
+export async function readSettingsBody(options: ConfigOptions | undefined, mode: ServerMode): Promise<SettingsBody> {
   try {
     const resolved = await resolveConfig(options);
     return {
       ...describeForDisplay(resolved),
       realConfigured: resolved.todoistApiToken !== undefined,
       whereToSetToken: whereToSetToken(resolved),
+      serverMode: describeServerMode(mode, resolved.keys.todoistApiToken),
     };
   } catch (error) {
     if (error instanceof ConfigError) return { error: error.message };
@@ -104,6 +117,17 @@ export function refuseCrossSite(request: Request, policy: OriginPolicy): string 
   const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') return 'settings must be sent as Content-Type: application/json';
   return undefined;
+}
+
+/** The same switch the MCP endpoint reads, from the same environment, so the page cannot disagree with it. */
+function modeOf(options: SettingsEndpointOptions): ServerMode {
+  if (options.mode) return options.mode;
+  return serverWideTokenFromEnv(options.config?.env ?? process.env) ? 'single-user' : 'multi-user';
+}
+
+/** The patch sets a token (rather than leaving it alone or removing it). */
+function setsToken(patch: unknown): boolean {
+  return typeof patch === 'object' && patch !== null && 'todoistApiToken' in patch && patch.todoistApiToken !== null;
 }
 
 function json(status: number, body: unknown): Response {

@@ -163,3 +163,65 @@ describe('GET /api/settings', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('which mode the server is in (DOJO_SERVER_WIDE_TOKEN)', () => {
+  const MULTI_USER = { DOJO_SERVER_WIDE_TOKEN: 'off' };
+
+  it('single-user by default: GET names the server-wide token every caller without a sign-in would use', async () => {
+    const body = await (await handleSettingsGet(get(), options({ TODOIST_API_TOKEN: TOKEN }))).json();
+    expect(body.serverMode).toEqual({
+      mode: 'single-user',
+      withoutSignIn: 'the server-wide token from the environment variable TODOIST_API_TOKEN',
+      ignoredServerWideToken: false,
+    });
+  });
+
+  it('single-user with a token saved on the page: names the file it is saved in', async () => {
+    await world.write(world.settings, { todoistApiToken: SETTINGS_TOKEN });
+    const body = await (await handleSettingsGet(get(), options())).json();
+    expect(body.serverMode.withoutSignIn).toBe(`the server-wide token from this settings page (saved in ${world.settings})`);
+  });
+
+  it('single-user with no token anywhere: nobody’s, and says what happens instead', async () => {
+    const body = await (await handleSettingsGet(get(), options())).json();
+    expect(body.serverMode.mode).toBe('single-user');
+    expect(body.serverMode.withoutSignIn).toMatch(/^none: no server-wide token is configured/);
+  });
+
+  it.each(['off', 'false', '0', 'no', ' OFF '])('DOJO_SERVER_WIDE_TOKEN=%j → multi-user: no shared token, and a configured one is flagged as ignored', async (value) => {
+    const body = await (await handleSettingsGet(get(), options({ DOJO_SERVER_WIDE_TOKEN: value, TODOIST_API_TOKEN: TOKEN }))).json();
+    expect(body.serverMode).toMatchObject({ mode: 'multi-user', ignoredServerWideToken: true });
+    expect(body.serverMode.withoutSignIn).toMatch(/^none: no shared token is used/);
+  });
+
+  it('multi-user: saving a token → 403 that says why and what to do instead, and nothing is written', async () => {
+    const response = await handleSettingsPost(post({ todoistApiToken: TOKEN }), options(MULTI_USER));
+    const text = await response.text();
+    expect(response.status).toBe(403);
+    expect(text).not.toContain(TOKEN);
+    const { error } = JSON.parse(text);
+    expect(error).toContain('multi-user mode (DOJO_SERVER_WIDE_TOKEN=off)');
+    expect(error).toContain('Sign in with your own Todoist account');
+    expect(error).toContain('MCP client');
+    expect(error).toContain('lesson 7');
+    expect(await settingsFileExists()).toBe(false);
+  });
+
+  it('multi-user: a token saved before the switch can still be removed, and the base URL saved', async () => {
+    await world.write(world.settings, { todoistApiToken: SETTINGS_TOKEN });
+    const removed = await handleSettingsPost(post({ todoistApiToken: null }), options(MULTI_USER));
+    expect(removed.status).toBe(200);
+    expect((await removed.json()).serverMode).toMatchObject({ mode: 'multi-user', ignoredServerWideToken: false });
+
+    const baseUrl = await handleSettingsPost(post({ todoistApiBaseUrl: 'http://127.0.0.1:4011/api/v1' }), options(MULTI_USER));
+    expect(baseUrl.status).toBe(200);
+    expect(JSON.parse(await nodeFs.readFile(world.settings, 'utf8'))).toEqual({ todoistApiBaseUrl: 'http://127.0.0.1:4011/api/v1' });
+  });
+
+  it('the cross-site check still comes first in multi-user mode', async () => {
+    const headers = { ...SAME_ORIGIN, origin: 'http://evil.example.com' };
+    const response = await handleSettingsPost(post({ todoistApiToken: TOKEN }, headers), options(MULTI_USER));
+    expect(response.status).toBe(403);
+    expect((await response.json()).error).toContain('is not allowed');
+  });
+});
