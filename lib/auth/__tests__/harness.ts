@@ -22,7 +22,8 @@ export interface Harness {
 
 export async function startHarness(overrides: Partial<AuthorizationServerOptions> = {}): Promise<Harness> {
   const fake = await startFakeUpstream();
-  const clock = { now: Date.UTC(2026, 10, 1, 12) };
+  // Real time: the SDK's bearer check compares expiresAt with Date.now(), so tests move forward from now.
+  const clock = { now: Date.now() };
   const store = new MemoryStateStore({ idleMs: 60 * 60_000, maxEntries: 10_000, now: () => clock.now, sweepEveryMs: 0 });
   const as = createAuthorizationServer({
     upstream: fake.upstream,
