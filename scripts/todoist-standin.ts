@@ -4,12 +4,23 @@
  *   npm run todoist:standin -- --port 4010 --token T --scenario faithful --size small --seed 1
  *
  * Then: TODOIST_API_BASE_URL=http://127.0.0.1:4010/api/v1 TODOIST_API_TOKEN=T npm run dev
+ *
+ * It also speaks Todoist's OAuth (consent page with sample users at
+ * /oauth/authorize, /oauth/access_token, /api/v1/revoke) and prints the
+ * client id and secret of its one app, `mcp-dojo`, for the app's
+ * TODOIST_CLIENT_ID / TODOIST_CLIENT_SECRET. The secret derives from
+ * DOJO_SECRET when set (so it stays the same across restarts), else it is
+ * new each start.
  */
 import { parseArgs } from 'node:util';
+import { serverSecret } from '@/lib/identity/learner';
 import { createMockBackend } from '@/lib/mock/backend';
 import { DATASET_SIZES, type DatasetSize } from '@/lib/mock/dataset';
 import { SCENARIO_NAMES, type ScenarioName } from '@/lib/mock/scenarios';
 import { startStandin } from '@/lib/mock/standin';
+import { createStandinOAuth } from '@/lib/mock/standin-oauth';
+import { standinOAuthApp } from '@/lib/mock/standin-oauth-app';
+import { MemoryStateStore } from '@/lib/state';
 
 const { values } = parseArgs({
   options: {
@@ -38,15 +49,25 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0.
 if (!Number.isInteger(seed)) fail(`--seed must be an integer, got "${values.seed}"`);
 
 const backend = createMockBackend({ size, seed, scenario, token: values.token });
+const secret = serverSecret();
+// The sample accounts and OAuth codes and tokens of this process; they go when it stops.
+const accounts = new MemoryStateStore({ idleMs: 24 * 60 * 60_000, maxEntries: 10_000 });
 const standin = await startStandin({
   backend,
   port,
   host: values.host,
   log: values.quiet ? undefined : (line) => console.log(line),
+  oauth: createStandinOAuth({ store: accounts, secret }),
 });
 console.log(
   `Todoist stand-in on ${standin.baseUrl} — scenario "${scenario}", ${backend.store.activeTasks().length} tasks (size ${size}, seed ${seed})` +
     (values.token ? ', bearer token required' : ', any bearer token accepted'),
+);
+// Printed once, on purpose: it is this local stand-in's sample app, and the app needs it to sign in here.
+const app = standinOAuthApp(secret);
+console.log(
+  `OAuth: consent page ${standin.origin}/oauth/authorize (sample users), token ${standin.origin}/oauth/access_token, revoke ${standin.baseUrl}/revoke\n` +
+    `  TODOIST_OAUTH_URL=${standin.origin} TODOIST_API_BASE_URL=${standin.baseUrl} TODOIST_CLIENT_ID=${app.clientId} TODOIST_CLIENT_SECRET=${app.clientSecret}`,
 );
 const stop = () => standin.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -7,11 +7,16 @@
  * Besides the API it answers a few control routes under /__dojo/ (loopback
  * only): GET state, POST scenario, POST reset — so tests and presenters can
  * switch faults on a running server.
+ *
+ * With `oauth` it also speaks Todoist's OAuth (lib/mock/standin-oauth.ts): a
+ * token from its consent page reads that sample user's own account; any
+ * other token goes to `backend`, as before.
  */
 import { errorText } from '@/lib/todoist/errors';
 import { serveFetch, type RunningServer } from '@/lib/http/serve-fetch';
 import type { MockBackend } from './backend';
 import { ScenarioSettingsSchema } from './scenarios';
+import type { StandinOAuthHandler } from './standin-oauth';
 
 export interface StandinOptions {
   backend: MockBackend;
@@ -19,6 +24,8 @@ export interface StandinOptions {
   host?: string;
   /** One line per request (never the token). */
   log?: (line: string) => void;
+  /** Todoist's OAuth routes and the accounts behind their tokens (see createStandinOAuth). */
+  oauth?: StandinOAuthHandler;
 }
 
 export interface RunningStandin extends RunningServer {
@@ -37,12 +44,14 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
   return { ...running, baseUrl: `${running.origin}/api/v1` };
 }
 
-async function handle({ backend, log }: StandinOptions, request: Request): Promise<Response> {
+async function handle({ backend, log, oauth }: StandinOptions, request: Request): Promise<Response> {
   const started = performance.now();
   const url = new URL(request.url);
   if (url.pathname.startsWith('/__dojo/')) return control(backend, request, url.pathname);
-  const response = await backend.transport(request);
-  log?.(`${request.method} ${url.pathname}${url.search} -> ${response.status} (${Math.round(performance.now() - started)} ms)`);
+  const response = (await oauth?.(request)) ?? (await backend.transport(request));
+  // An authorize URL carries the app's state: the path is enough for the log.
+  const shown = url.pathname.startsWith('/oauth/') ? url.pathname : `${url.pathname}${url.search}`;
+  log?.(`${request.method} ${shown} -> ${response.status} (${Math.round(performance.now() - started)} ms)`);
   return response;
 }
 
