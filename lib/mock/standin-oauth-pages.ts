@@ -73,13 +73,14 @@ export function errorPage({ title, problem, whatToDo, status = 400 }: ErrorPageI
 const STYLE = `
   :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }
   main { max-width: 36rem; margin: 2rem auto; padding: 0 1rem; }
-  .note { padding: .5rem .75rem; border-left: 4px solid #db4c3f; background: color-mix(in srgb, #db4c3f 10%, transparent); }
+  .note { padding: .5rem .75rem; border-left: 4px solid #b8382c; background: color-mix(in srgb, #b8382c 10%, transparent); }
   fieldset { border: 1px solid #8888; border-radius: .5rem; padding: .5rem 1rem; }
   .user { padding: .25rem 0; }
   .email { opacity: .75; font-size: .9em; }
   .actions { display: flex; gap: .75rem; }
   button { font: inherit; padding: .5rem 1.25rem; border-radius: .375rem; border: 1px solid #8888; cursor: pointer; }
-  button[value="allow"] { background: #db4c3f; color: white; border-color: #db4c3f; }
+  /* Todoist red, darkened so white text keeps a 4.5:1 contrast. */
+  button[value="allow"] { background: #b8382c; color: white; border-color: #b8382c; }
   :focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
 `;
 
