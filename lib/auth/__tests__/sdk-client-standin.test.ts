@@ -1,0 +1,137 @@
+/**
+ * End to end: the MCP SDK's own OAuth client (`auth()` from
+ * @modelcontextprotocol/client) against this authorization server over real
+ * HTTP, with the app's real built-in stand-in as the upstream — discovery,
+ * registration (DCR, then a Client ID Metadata Document), PKCE, the
+ * stand-in's consent page, the code exchange, refresh rotation.
+ */
+import { auth, type OAuthClientProvider } from '@modelcontextprotocol/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveFetch, type RunningServer } from '@/lib/http/serve-fetch';
+import { builtinStandinHandler, servedUnder, startBuiltinStandin } from '@/lib/mcp/http/builtin-standin';
+import { STANDIN_MOUNT_PATH } from '@/lib/mock/standin-oauth-app';
+import { MemoryStateStore } from '@/lib/state';
+import { standinUpstream } from '../app-server';
+import { createAuthorizationServer, type AuthorizationServer } from '../authorization-server';
+import { TestBrowser } from './harness';
+
+const secret = Buffer.from('sdk-client end-to-end secret');
+const store = new MemoryStateStore({ idleMs: 60 * 60_000, maxEntries: 10_000, sweepEveryMs: 0 });
+const REDIRECT = 'http://127.0.0.1:9/mcp-client/callback';
+const CLIENT_DOCUMENT_URL = 'https://client.example/mcp-client.json';
+let standin: Awaited<ReturnType<typeof startBuiltinStandin>>;
+let as: AuthorizationServer;
+let app: RunningServer;
+
+beforeAll(async () => {
+  standin = await startBuiltinStandin(store, secret);
+  const standinMount = servedUnder(STANDIN_MOUNT_PATH, builtinStandinHandler(store, secret, {}));
+  as = createAuthorizationServer({
+    store,
+    secret,
+    env: {},
+    upstream: async (origin) => standinUpstream(standin, origin),
+    // The metadata document of the CIMD client, as if served from its https URL.
+    fetch: async (input) =>
+      String(input) === CLIENT_DOCUMENT_URL
+        ? Response.json({ client_id: CLIENT_DOCUMENT_URL, client_name: 'Doc client', redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none' })
+        : new Response('not found', { status: 404 }),
+  });
+  // Plays the app: the authorization server, and the stand-in mounted under /standin on the same origin.
+  app = await serveFetch(async (request) => {
+    const answered = await as.fetch(request);
+    if (answered) return answered;
+    if (new URL(request.url).pathname.startsWith(`${STANDIN_MOUNT_PATH}/`)) return standinMount(request);
+    return new Response('not found', { status: 404 });
+  });
+});
+afterAll(async () => {
+  await app.close();
+  await standin.close();
+  store.close();
+});
+
+/** An in-memory OAuthClientProvider, as an MCP client would keep one. */
+function memoryProvider(clientMetadataUrl?: string) {
+  const saved: Record<string, unknown> = {};
+  const provider: OAuthClientProvider & { authorizationUrl?: URL } = {
+    get redirectUrl() {
+      return REDIRECT;
+    },
+    clientMetadataUrl,
+    get clientMetadata() {
+      return { client_name: 'SDK test client', redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] };
+    },
+    clientInformation: () => saved.client as never,
+    saveClientInformation: (info) => void (saved.client = info),
+    tokens: () => saved.tokens as never,
+    saveTokens: (tokens) => void (saved.tokens = tokens),
+    redirectToAuthorization: (url) => void (provider.authorizationUrl = url),
+    saveCodeVerifier: (verifier) => void (saved.verifier = verifier),
+    codeVerifier: () => saved.verifier as string,
+  };
+  return { provider, saved };
+}
+
+/** The person at the stand-in's consent page, choosing a sample user. */
+async function consentAs(authorizationUrl: URL, user: string): Promise<URL> {
+  const browser = new TestBrowser();
+  const toConsent = await browser.get(authorizationUrl.href);
+  const consentUrl = new URL(toConsent.headers.get('location')!);
+  expect(consentUrl.pathname).toBe('/standin/oauth/authorize');
+  const page = await browser.get(consentUrl.href);
+  expect(page.status).toBe(200);
+  const form = new URLSearchParams(consentUrl.searchParams);
+  form.set('user', user);
+  form.set('decision', 'allow');
+  const decided = await fetch(consentUrl.origin + consentUrl.pathname, { method: 'POST', body: form, redirect: 'manual' });
+  const { arrivedAt } = await browser.follow(decided.headers.get('location')!, REDIRECT);
+  return arrivedAt!;
+}
+
+async function signInWithSdk(provider: ReturnType<typeof memoryProvider>['provider'], user: string) {
+  const serverUrl = `${app.origin}/api/mcp`;
+  expect(await auth(provider, { serverUrl })).toBe('REDIRECT');
+  const arrivedAt = await consentAs(provider.authorizationUrl!, user);
+  const code = arrivedAt.searchParams.get('code');
+  expect(code).toBeTruthy();
+  expect(await auth(provider, { serverUrl, authorizationCode: code!, iss: arrivedAt.searchParams.get('iss') ?? undefined })).toBe('AUTHORIZED');
+}
+
+describe('the SDK client signs in through the stand-in', () => {
+  it('DCR client: discovery, registration, PKCE, consent as Alice, token, refresh rotation', async () => {
+    const { provider, saved } = memoryProvider();
+    await signInWithSdk(provider, 'alice');
+    expect((saved.client as { client_id: string }).client_id).toMatch(/^dcr_/);
+    const first = saved.tokens as { access_token: string; refresh_token: string };
+
+    const info = await as.verifier(`${app.origin}/api/mcp`).verifyAccessToken(first.access_token);
+    expect(info.extra?.tenant).toMatchObject({ key: 'user-standin-alice', kind: 'user', user: { id: 'alice', name: 'Alice Example', upstream: 'standin' } });
+    const entry = await as.vault.get('user-standin-alice');
+    expect(entry?.apiBase).toBe(standin.baseUrl);
+    // The vaulted stand-in token reads Alice's own account.
+    const me = await fetch(`${entry!.apiBase}/user`, { headers: { authorization: `Bearer ${entry!.token}` } });
+    expect(((await me.json()) as { id: string }).id).toBe('alice');
+
+    // With tokens saved, auth() refreshes: a new refresh token each time.
+    expect(await auth(provider, { serverUrl: `${app.origin}/api/mcp` })).toBe('AUTHORIZED');
+    const second = saved.tokens as { access_token: string; refresh_token: string };
+    expect(second.refresh_token).not.toBe(first.refresh_token);
+    await expect(as.verifier(`${app.origin}/api/mcp`).verifyAccessToken(second.access_token)).resolves.toBeDefined();
+  });
+
+  it('Client ID Metadata Document client, as Bob; disconnect revokes the stand-in token', async () => {
+    const { provider, saved } = memoryProvider(CLIENT_DOCUMENT_URL);
+    await signInWithSdk(provider, 'bob');
+    expect((saved.client as { client_id: string }).client_id).toBe(CLIENT_DOCUMENT_URL);
+    const { access_token } = saved.tokens as { access_token: string };
+    const bobUpstream = (await as.vault.get('user-standin-bob'))!.token;
+
+    const response = await fetch(`${app.origin}/oauth/disconnect`, { method: 'POST', headers: { authorization: `Bearer ${access_token}` } });
+    expect(await response.json()).toMatchObject({ disconnected: true, upstreamRevoked: true, grantsRevoked: 1 });
+    await expect(as.verifier(`${app.origin}/api/mcp`).verifyAccessToken(access_token)).rejects.toThrow(/revoked/);
+    expect((await fetch(`${standin.baseUrl}/user`, { headers: { authorization: `Bearer ${bobUpstream}` } })).status).toBe(401);
+    // Alice, signed in by the other test, is untouched.
+    expect(await as.vault.get('user-standin-alice')).toBeDefined();
+  });
+});
