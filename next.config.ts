@@ -2,6 +2,11 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // OAuth discovery lives under /.well-known, which the app router does not route (dot-folder):
+  // serve it from app/api/well-known instead (see lib/auth/metadata.ts).
+  async rewrites() {
+    return [{ source: '/.well-known/:path*', destination: '/api/well-known/:path*' }];
+  },
 };
 
 export default nextConfig;
