@@ -141,6 +141,7 @@ export const WIDGETS = [
   'size-compare',
   'layers',
   'protocol-generations',
+  'two-tenants',
 ] as const;
 export type Widget = (typeof WIDGETS)[number];
 

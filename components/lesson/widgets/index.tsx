@@ -23,6 +23,7 @@ const WIDGET_COMPONENTS: Record<Widget, ComponentType<WidgetProps>> = {
   'size-compare': dynamic(() => import('./size-compare').then((module) => module.SizeCompare)),
   layers: dynamic(() => import('./layers').then((module) => module.Layers)),
   'protocol-generations': dynamic(() => import('./protocol-generations').then((module) => module.ProtocolGenerations)),
+  'two-tenants': dynamic(() => import('./two-tenants').then((module) => module.TwoTenants)),
 };
 
 export function LessonWidgets({ slug, widgets }: { slug: string; widgets: Widget[] }) {

@@ -12,7 +12,7 @@
  * server keeps no session, so closing sends nothing: it aborts whatever is
  * still in flight on this connection.
  */
-import { Client, StreamableHTTPClientTransport, type Implementation } from '@modelcontextprotocol/client';
+import { Client, StreamableHTTPClientTransport, type Implementation, type OAuthClientProvider } from '@modelcontextprotocol/client';
 import { HttpExchangeLog, loggingFetch, type FetchFunction } from './http-log';
 import { traceTransport, type ProtocolTrace } from './trace';
 import { DEFAULT_PROTOCOL, REQUEST_TIMEOUT_MS, type DojoClientSettings, type ProtocolChoice } from './constants';
@@ -36,6 +36,8 @@ export interface ConnectDojoClientOptions {
   signal?: AbortSignal;
   /** The fetch under the transport (tests; a browser uses its own). */
   fetch?: FetchFunction;
+  /** A signed-in client: sends its access token, refreshes it, and asks for more scope on a 403 (lesson 7). */
+  authProvider?: OAuthClientProvider;
 }
 
 export interface DojoConnection {
@@ -54,6 +56,7 @@ export async function connectDojoClient(options: ConnectDojoClientOptions): Prom
   const baseFetch = options.fetch;
   const transport = new StreamableHTTPClientTransport(endpointUrl(options.endpoint, options.settings), {
     ...((options.http || baseFetch) && { fetch: options.http ? loggingFetch(options.http, baseFetch) : baseFetch }),
+    ...(options.authProvider && { authProvider: options.authProvider }),
   });
   const client = new Client(options.clientInfo ?? DEFAULT_CLIENT_INFO, {
     versionNegotiation: { mode: protocol === '2026-07-28' ? 'auto' : 'legacy' },

@@ -32,4 +32,6 @@ export interface DojoClientSettings {
   workspace?: string;
   /** Real backend: `auto` = the configured token's API, or the app's Todoist stand-in when there is no token. */
   upstream?: 'todoist' | 'standin' | 'auto';
+  /** Lesson 7: `naive` asks the naive multi-user server (signed-in stand-in users only). */
+  tenancy?: 'production' | 'naive';
 }
