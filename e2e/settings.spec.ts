@@ -6,7 +6,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { collectPageErrors, collectResponseBodies } from './support/page-errors';
-import { CONFIGURED_APP } from './support/servers';
+import { APP_PORT, CONFIGURED_APP } from './support/servers';
 
 test.use({ baseURL: CONFIGURED_APP });
 
@@ -50,6 +50,29 @@ test('the environment wins for the token, shown masked', async ({ page }) => {
   await expect(page.getByTestId('saved-token')).toHaveText('Saved on this page: nothing');
   expect(await page.content()).not.toContain(ENV_TOKEN);
   expect(errors).toEqual([]);
+});
+
+test('single-user mode (the default), said plainly: whose token a call without a sign-in uses, and the switch', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openSettings(page);
+  const mode = page.getByTestId('server-mode');
+  await expect(mode).toHaveAttribute('data-mode', 'single-user');
+  await expect(mode.getByRole('heading', { level: 2 })).toHaveText('Single-user mode: a saved token is used for every caller without a sign-in');
+  await expect(page.getByTestId('whose-token')).toHaveText(
+    'Whose Todoist token a real-backend call without a sign-in would use: the server-wide token from the environment variable TODOIST_API_TOKEN.',
+  );
+  await expect(mode).toContainText('Signed-in callers (OAuth');
+  await expect(page.getByTestId('shared-deployment-warning')).toContainText('On a shared deployment, this means everyone reads and writes that one Todoist account.');
+  await expect(page.getByTestId('shared-deployment-warning')).toContainText('DOJO_SERVER_WIDE_TOKEN=off');
+  // Single-user: the token can be saved here.
+  await expect(page.getByLabel('New token')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('single-user with no token anywhere (the newcomer server): nobody’s token', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${APP_PORT}/settings`);
+  await expect(page.getByTestId('server-mode')).toHaveAttribute('data-mode', 'single-user');
+  await expect(page.getByTestId('whose-token')).toContainText('would use: none: no server-wide token is configured');
 });
 
 test('saving a token: only the mask comes back, and the table shows it shadowed by the environment', async ({ page }) => {
