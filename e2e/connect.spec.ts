@@ -23,6 +23,8 @@ const SNIPPETS = [
   { id: 'inspector-mock', label: 'MCP Inspector CLI — mock' },
   { id: 'inspector', label: 'MCP Inspector CLI — real' },
   { id: 'inspector-web', label: 'MCP Inspector web UI' },
+  { id: 'claude-code-sign-in', label: 'Claude Code — sign in' },
+  { id: 'inspector-sign-in', label: 'MCP Inspector CLI — sign in' },
 ] as const;
 
 const snippet = (page: import('@playwright/test').Page, id: string) => page.getByTestId(`snippet-${id}`).locator('pre');
@@ -71,6 +73,70 @@ test('the mock HTTP line works with no token: its URL answers tools/call as this
   const text = await response.text();
   expect(response.status, text).toBe(200);
   expect(text).toContain('Source: MOCK DATA');
+});
+
+test('the sign-in lines: the OAuth-protected endpoint with no learner id, the mode, the consent page and each step’s URL', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto('/connect');
+  const origin = new URL(page.url()).origin;
+  const protectedEndpoint = `${origin}/api/mcp?backend=real&upstream=todoist`;
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Your own Todoist, signed in (OAuth)' })).toBeVisible();
+  await expect(snippet(page, 'claude-code-sign-in')).toHaveText(`claude mcp add --transport http mcp-dojo "${protectedEndpoint}"`);
+  await expect(snippet(page, 'inspector-sign-in')).toHaveText(`${INSPECTOR} --cli "${protectedEndpoint}" --transport http --method tools/list`);
+  // The e2e server runs as a newcomer's: single-user mode, no Todoist app configured.
+  await expect(page.getByTestId('sign-in-mode')).toContainText('single-user mode');
+  await expect(page.getByTestId('sign-in-mode')).toContainText('DOJO_SERVER_WIDE_TOKEN=off npm run dev');
+  await expect(page.getByTestId('sign-in-upstream')).toContainText('built-in stand-in, with sample users');
+
+  const steps = page.getByTestId('sign-in-steps').getByRole('listitem');
+  await expect(steps).toHaveCount(6);
+  const urls = [
+    protectedEndpoint,
+    `${origin}/.well-known/oauth-protected-resource/api/mcp`,
+    `${origin}/oauth/authorize`,
+    `${origin}/standin/oauth/authorize`,
+    `${origin}/oauth/callback`,
+    `${origin}/oauth/token`,
+  ];
+  for (const [index, url] of urls.entries()) await expect(steps.nth(index).locator('code').first()).toHaveText(url);
+  await expect(steps.nth(0)).toContainText(`resource_metadata="${origin}/.well-known/oauth-protected-resource/api/mcp"`);
+  expect(errors).toEqual([]);
+});
+
+test('the first step is what the server does: a token it did not issue → 401 naming the resource metadata', async ({ page }) => {
+  await page.goto('/connect');
+  const origin = new URL(page.url()).origin;
+  const response = await fetch(`${origin}/api/mcp?backend=real&upstream=todoist`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/json, text/event-stream',
+      'MCP-Protocol-Version': '2025-11-25',
+      Authorization: 'Bearer not-a-token-this-server-issued',
+    },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
+  });
+  expect(response.status).toBe(401);
+  const challenge = response.headers.get('www-authenticate') ?? '';
+  expect(challenge).toMatch(/^Bearer /);
+  expect(challenge).toMatch(/resource_metadata="[^"]+\/\.well-known\/oauth-protected-resource\/api\/mcp"/);
+  expect(challenge).toContain('scope="tasks:read tasks:write"');
+});
+
+test('the 401 names the resource metadata on the host the client called (as /connect does)', async ({ page }) => {
+  // Known gap, left to the endpoint's owner: publicOrigin() reads request.url, which `next start -H 127.0.0.1` reports as
+  // http://localhost:3100, so a client that called 127.0.0.1 is pointed at localhost and the SDK's resource check refuses it.
+  // When the endpoint takes the origin from the (already checked) Host header, this starts passing: remove test.fail then.
+  test.fail();
+  await page.goto('/connect');
+  const origin = new URL(page.url()).origin;
+  const response = await fetch(`${origin}/api/mcp?backend=real&upstream=todoist`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', Authorization: 'Bearer not-ours' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
+  });
+  expect(response.headers.get('www-authenticate')).toContain(`resource_metadata="${origin}/.well-known/oauth-protected-resource/api/mcp"`);
 });
 
 test('Copy says "Copied ✓" and the clipboard holds exactly the snippet', async ({ page, context }) => {

@@ -1,14 +1,20 @@
 /**
  * /connect — plug this server into Claude Desktop, Claude Code or the MCP Inspector,
  * with this machine's actual paths and URL filled in, and the visitor's learner id
- * in the HTTP lines. Every client gets a mock line that works with no token.
+ * in the HTTP lines. Every client gets a mock line that works with no token, and
+ * HTTP clients a sign-in line: the OAuth-protected endpoint, walked through step by step.
  */
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { CopyBlock } from '@/components/connect/copy-block';
 import { LearnerIdNote, LearnerSnippet } from '@/components/connect/learner-snippet';
+import { SignInSection } from '@/components/connect/sign-in-section';
+import { todoistUpstreamFromEnv } from '@/lib/auth/upstream';
+import { publicOrigin } from '@/lib/http/public-origin';
 import { connectSnippets } from '@/lib/mcp/connect-snippets';
+import { signInSteps } from '@/lib/mcp/connect-sign-in';
+import { serverWideTokenFromEnv } from '@/lib/mcp/http/caller';
 
 export const metadata: Metadata = {
   title: 'Connect Claude · MCP Dojo',
@@ -21,7 +27,12 @@ export default async function ConnectPage() {
   const requestHeaders = await headers();
   const host = requestHeaders.get('host') ?? 'localhost:3000';
   const protocol = requestHeaders.get('x-forwarded-proto') ?? 'http';
-  const snippets = connectSnippets({ projectDir: process.cwd(), nodePath: process.execPath, origin: `${protocol}://${host}` });
+  const origin = `${protocol}://${host}`;
+  // Tokens are bound to DOJO_PUBLIC_URL when it is set, so the sign-in URLs use it too.
+  const tokenOrigin = publicOrigin(new Request(origin));
+  const snippets = connectSnippets({ projectDir: process.cwd(), nodePath: process.execPath, origin, publicOrigin: tokenOrigin });
+  const todoist = todoistUpstreamFromEnv();
+  const steps = signInSteps({ origin: tokenOrigin, upstream: todoist ? 'todoist' : 'standin', todoistConsentUrl: todoist?.authorizeUrl });
 
   return (
     <div className="mx-auto max-w-4xl space-y-8 px-6 py-10">
@@ -29,9 +40,10 @@ export default async function ConnectPage() {
         <h1 className="text-3xl font-bold tracking-tight">Connect Claude</h1>
         <p className="text-lg leading-relaxed text-muted">
           The same server that runs the lessons, for your own MCP client. Each client has two lines: <strong>mock</strong> works right
-          away, with no token and no network; <strong>real</strong> reads your Todoist with the token configured on this server (environment,
-          config file or the <Link href="/settings" className="underline">Settings</Link> page) — it never travels through the model. With no
-          token configured, real answers with an error that says so, never with sample tasks.
+          away, with no token, no sign-in and no network; <strong>real</strong> reads Todoist with the token configured on this server
+          (environment, config file or the <Link href="/settings" className="underline">Settings</Link> page; single-user mode only) — it never
+          travels through the model. With no token configured, real answers with an error that says so, never with sample tasks. HTTP clients
+          can also <a href="#sign-in" className="underline">sign in with their own Todoist account</a> instead.
         </p>
         <LearnerIdNote />
       </div>
@@ -78,6 +90,13 @@ export default async function ConnectPage() {
         </p>
         <CopyBlock id="inspector-web" label="MCP Inspector web UI" text={snippets.inspectorWeb} />
       </section>
+
+      <SignInSection
+        snippets={snippets.signIn}
+        steps={steps}
+        multiUser={!serverWideTokenFromEnv()}
+        todoistConfigured={todoist !== undefined}
+      />
 
       <section aria-labelledby="settings" className="space-y-2 text-muted">
         <h2 id="settings" className="text-xl font-semibold text-foreground">

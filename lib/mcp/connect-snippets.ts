@@ -8,8 +8,13 @@
  * The HTTP lines carry the visitor's learner id (`?learner=`): with it, Claude
  * Code and the Inspector reach the same workspaces as the visitor's browser.
  * The page fills it in; until then it is LEARNER_PLACEHOLDER.
+ *
+ * The sign-in lines are different: they point at the OAuth-protected endpoint
+ * with no learner id, because there the caller is whoever signed in (the
+ * steps are in connect-sign-in.ts).
  */
 import path from 'node:path';
+import { mcpResourceUrl } from '@/lib/http/public-origin';
 
 export const LEARNER_PLACEHOLDER = '<your-learner-id>';
 
@@ -28,6 +33,8 @@ export interface ConnectSnippets {
   inspector: Record<Variant, string>;
   /** The Inspector's web UI, to click through. */
   inspectorWeb: string;
+  /** The OAuth-protected endpoint: your own Todoist after signing in in the browser. */
+  signIn: { endpoint: string; claudeCode: string; inspector: string };
 }
 
 export interface ConnectOptions {
@@ -35,12 +42,14 @@ export interface ConnectOptions {
   /** Absolute: Claude Desktop does not start a login shell, so `node` may not be on its PATH. */
   nodePath: string;
   origin: string;
+  /** The origin tokens are bound to (DOJO_PUBLIC_URL); default: `origin`. */
+  publicOrigin?: string;
   learner?: string;
 }
 
 // Inspector 2.x needs Node ≥ 22.19; `-p node@22` brings one along on an older machine. The `@2` matters: npm on
 // Node 20 skips versions whose engines it does not meet and would quietly install the old 0.x Inspector instead.
-const INSPECTOR = 'npx -y -p node@22 -p @modelcontextprotocol/inspector@2 mcp-inspector';
+export const INSPECTOR = 'npx -y -p node@22 -p @modelcontextprotocol/inspector@2 mcp-inspector';
 const TOKEN_PLACEHOLDER = 'paste-your-token-here';
 
 export function connectSnippets(options: ConnectOptions): ConnectSnippets {
@@ -76,6 +85,24 @@ export function connectSnippets(options: ConnectOptions): ConnectSnippets {
     // `--cli` must come first (the launcher reads its mode from the first arguments).
     inspector: both((variant) => `${INSPECTOR} --cli "${endpoint(variant)}" --transport http --method tools/list`),
     inspectorWeb: INSPECTOR,
+    signIn: signInSnippets(signInEndpoint(options.publicOrigin ?? options.origin)),
+  };
+}
+
+/**
+ * Real Todoist, signed in: no learner id and no token in the URL. The client
+ * learns from the 401 that it must sign in, and does so in the browser.
+ */
+export function signInEndpoint(origin: string): string {
+  return `${mcpResourceUrl(origin)}?backend=real&upstream=todoist`;
+}
+
+function signInSnippets(endpoint: string): ConnectSnippets['signIn'] {
+  return {
+    endpoint,
+    claudeCode: `claude mcp add --transport http mcp-dojo "${endpoint}"`,
+    // The same CLI line: on the 401 it runs the OAuth flow itself (it prints the URL to open).
+    inspector: `${INSPECTOR} --cli "${endpoint}" --transport http --method tools/list`,
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signInSteps, signInUrls } from '../connect-sign-in';
 import { connectSnippets, LEARNER_PLACEHOLDER, withLearner } from '../connect-snippets';
 
 describe('connect snippets', () => {
@@ -37,5 +38,61 @@ describe('connect snippets', () => {
     expect(filled).toContain('?learner=abc.123&backend=mock');
     expect(filled).not.toContain(LEARNER_PLACEHOLDER);
     expect(connectSnippets({ projectDir: '/p', nodePath: '/n', origin: 'http://h', learner: 'L' }).endpoint.real).toBe('http://h/api/mcp?learner=L&backend=real');
+  });
+});
+
+describe('the sign-in (OAuth-protected endpoint) lines', () => {
+  const ORIGIN = 'http://localhost:3000';
+  const ENDPOINT = `${ORIGIN}/api/mcp?backend=real&upstream=todoist`;
+
+  it('point Claude Code and the Inspector at the real endpoint with no learner id (the token says who calls)', () => {
+    const { signIn } = connectSnippets({ projectDir: '/p', nodePath: '/n', origin: ORIGIN });
+    expect(signIn.endpoint).toBe(ENDPOINT);
+    expect(signIn.claudeCode).toBe(`claude mcp add --transport http mcp-dojo "${ENDPOINT}"`);
+    expect(signIn.inspector).toBe(`npx -y -p node@22 -p @modelcontextprotocol/inspector@2 mcp-inspector --cli "${ENDPOINT}" --transport http --method tools/list`);
+    expect(`${signIn.claudeCode}${signIn.inspector}`).not.toContain('learner');
+  });
+
+  it('use the public origin (DOJO_PUBLIC_URL) tokens are bound to, while the learner lines keep the page’s', () => {
+    const snippets = connectSnippets({ projectDir: '/p', nodePath: '/n', origin: 'http://10.0.0.5:3000', publicOrigin: 'https://dojo.example.com' });
+    expect(snippets.signIn.endpoint).toBe('https://dojo.example.com/api/mcp?backend=real&upstream=todoist');
+    expect(snippets.endpoint.mock).toMatch(/^http:\/\/10\.0\.0\.5:3000\/api\/mcp\?/);
+  });
+
+  it('name the metadata, sign-in, consent and callback URLs of this server', () => {
+    expect(signInUrls({ origin: ORIGIN, upstream: 'standin' })).toEqual({
+      endpoint: ENDPOINT,
+      resourceMetadata: `${ORIGIN}/.well-known/oauth-protected-resource/api/mcp`,
+      authorizationServerMetadata: `${ORIGIN}/.well-known/oauth-authorization-server`,
+      authorize: `${ORIGIN}/oauth/authorize`,
+      consent: `${ORIGIN}/standin/oauth/authorize`,
+      callback: `${ORIGIN}/oauth/callback`,
+    });
+    expect(signInUrls({ origin: ORIGIN, upstream: 'todoist' }).consent).toBe('https://todoist.com/oauth/authorize');
+    expect(signInUrls({ origin: ORIGIN, upstream: 'todoist', todoistConsentUrl: 'http://127.0.0.1:4011/oauth/authorize' }).consent).toBe(
+      'http://127.0.0.1:4011/oauth/authorize',
+    );
+  });
+
+  it('walk through the flow in order: 401 with resource_metadata, discovery, this app’s sign-in, consent, callback, token', () => {
+    const steps = signInSteps({ origin: ORIGIN, upstream: 'standin' });
+    expect(steps.map((step) => step.url)).toEqual([
+      ENDPOINT,
+      `${ORIGIN}/.well-known/oauth-protected-resource/api/mcp`,
+      `${ORIGIN}/oauth/authorize`,
+      `${ORIGIN}/standin/oauth/authorize`,
+      `${ORIGIN}/oauth/callback`,
+      `${ORIGIN}/oauth/token`,
+    ]);
+    const [challenge, , , consent, , token] = steps.map((step) => step.detail);
+    expect(challenge).toContain(`WWW-Authenticate: Bearer resource_metadata="${ORIGIN}/.well-known/oauth-protected-resource/api/mcp", scope="tasks:read tasks:write"`);
+    expect(challenge).toContain('/mcp');
+    expect(consent).toContain('Pick a sample user');
+    expect(token).toContain('the Todoist token never leaves the server');
+  });
+
+  it('with a Todoist app configured, the consent step is Todoist’s own page', () => {
+    const consent = signInSteps({ origin: ORIGIN, upstream: 'todoist' })[3];
+    expect(consent).toMatchObject({ title: "Todoist's consent page", url: 'https://todoist.com/oauth/authorize' });
   });
 });
