@@ -125,10 +125,7 @@ test('the first step is what the server does: a token it did not issue → 401 n
 });
 
 test('the 401 names the resource metadata on the host the client called (as /connect does)', async ({ page }) => {
-  // Known gap, left to the endpoint's owner: publicOrigin() reads request.url, which `next start -H 127.0.0.1` reports as
-  // http://localhost:3100, so a client that called 127.0.0.1 is pointed at localhost and the SDK's resource check refuses it.
-  // When the endpoint takes the origin from the (already checked) Host header, this starts passing: remove test.fail then.
-  test.fail();
+  // `next start -H 127.0.0.1` reports requests as http://localhost:3100; the metadata must name the host the client called.
   await page.goto('/connect');
   const origin = new URL(page.url()).origin;
   const response = await fetch(`${origin}/api/mcp?backend=real&upstream=todoist`, {

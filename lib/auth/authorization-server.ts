@@ -32,6 +32,7 @@ import { handleToken } from './token-endpoint';
 import type { UpstreamOAuth } from './upstream';
 import { openVault, type Vault } from './vault';
 import { createVerifier } from './verifier';
+import { publicOrigin as originOf } from '@/lib/http/public-origin';
 
 export interface AuthorizationServerOptions {
   /** The upstream OAuth app (Todoist or a stand-in), or a function of the public origin giving it. */
@@ -79,7 +80,7 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
   };
   const configuredOrigin = options.publicOrigin ?? env.DOJO_PUBLIC_URL;
-  const publicOrigin = (request: Request) => new URL(configuredOrigin ?? request.url).origin;
+  const publicOrigin = (request: Request) => (configuredOrigin ? new URL(configuredOrigin).origin : originOf(request, env));
 
   async function route(request: Request): Promise<Response | undefined> {
     const origin = publicOrigin(request);

@@ -145,6 +145,27 @@ describe('401: a token this resource does not accept', () => {
     expect(mock.status).toBe(200);
   });
 
+  it("never lends a multi-user deployment's configured token to a caller without one, whatever upstream they ask for", async () => {
+    const configured = createMcpEndpoint({
+      store: new MemoryStateStore({ idleMs: 60_000, maxEntries: 100, sweepEveryMs: 0 }),
+      policy,
+      secret,
+      loadConfig: async () => ({ token: standin.tokenFor(alice, 'default'), baseUrl: standin.baseUrl, whereToSetToken: 'Set TODOIST_API_TOKEN.' }),
+      standin: async () => standin,
+      auth: fakeAuth(() => 'http://unused.example/api/mcp'),
+      serverWideToken: false,
+    });
+    const server = await serveFetch(configured);
+    try {
+      const response = await post(server.origin, toolCall('list_projects'), {}, '?backend=real&upstream=auto');
+      const body = await response.text();
+      expect(body).toContain('Todoist stand-in on this machine'); // the caller's own sample account
+      expect(body).not.toContain('"upstream":"todoist"');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('in single-user mode serves a real-account request without a token with the server-wide configuration', async () => {
     const response = await post(running.origin, toolCall('list_projects'), {}, '?backend=real&upstream=todoist');
     expect(response.status).toBe(200);

@@ -80,8 +80,10 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
   const maxBodyBytes = options.maxBodyBytes ?? maxBodyFromEnv();
   const auth = options.auth ?? defaultAuth(store, secret);
   const serverWideToken = options.serverWideToken ?? serverWideTokenFromEnv();
+  const loadConfig = options.loadConfig ?? (() => loadRealConfig());
   const upstreams = {
-    loadConfig: options.loadConfig ?? (() => loadRealConfig()),
+    // Multi-user: the server-wide token answers nobody, whatever `upstream` a caller asks for.
+    loadConfig: serverWideToken ? loadConfig : async () => withoutServerWideToken(await loadConfig()),
     standin: options.standin ?? (() => builtinStandin(store, secret)),
     userAccess: auth.todoistAccess,
   };
@@ -166,6 +168,14 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
     const forwarded = new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
     const response = await mcp.fetch(forwarded, { authInfo, ...(message !== undefined && { parsedBody: message }) });
     return withHeaders(response, { ...cors, ...(caller.cookie && { 'Set-Cookie': caller.cookie }) });
+  };
+}
+
+function withoutServerWideToken(config: RealConfig): RealConfig {
+  return {
+    ...config,
+    token: undefined,
+    whereToSetToken: 'This server is multi-user (DOJO_SERVER_WIDE_TOKEN=off): no shared token is used. Sign in from your MCP client to read your own Todoist.',
   };
 }
 
