@@ -14,24 +14,9 @@ import { FaultHistory, type HistoryEntry } from './parts/fault-history';
 import { FaultPicker } from './parts/fault-picker';
 import { FaultRunView } from './parts/fault-run-view';
 import { useFaultSession } from './parts/fault-session';
+import { ensureLearner } from '../panel/ensure-learner';
 
 const KEPT_RUNS = 8;
-
-let learnerKnown: Promise<void> | undefined;
-
-/**
- * The workspace endpoints (POST /api/mcp/scenario) need to know whose
- * workspace: the `dojo-learner` cookie. A first-time visitor has none until
- * some request issues it, so ask for it before the first switch.
- */
-function ensureLearner(): Promise<void> {
-  learnerKnown ??= fetch('/api/learner', { credentials: 'same-origin' }).then((response) => {
-    if (!response.ok) throw new Error(`GET /api/learner answered ${response.status}`);
-  });
-  // A failure is not remembered: the next click asks again.
-  learnerKnown.catch(() => (learnerKnown = undefined));
-  return learnerKnown;
-}
 
 export function FaultTimeline() {
   const production = useFaultSession('production');

@@ -21,6 +21,7 @@ import {
 } from '@/lib/lessons/widgets/two-tenants';
 import { BrowserOAuthProvider } from '@/lib/mcp/client/oauth-provider';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../panel/buttons';
+import { ensureLearner } from '../panel/ensure-learner';
 import { useHydrated } from '../panel/use-hydrated';
 import { useObservations } from '../panel/use-observations';
 
@@ -64,9 +65,13 @@ export function TwoTenants({ slug }: { slug: string }) {
   const signedIn: Record<ClientSlot, boolean> = { 'client-1': signedInFlags[0] === '1', 'client-2': signedInFlags[1] === '1' };
   const refreshSignedIn = notifySignIns;
   const [answers, setAnswers] = useState<Record<ClientSlot, Answers>>({ 'client-1': {}, 'client-2': {} });
+  // How many answers have come in: lets a test (or a screen reader's live region) tell a new answer from the last one.
+  const [answered, setAnswered] = useState(0);
 
   const signIn = useMutation({
     mutationFn: async (slot: ClientSlot) => {
+      // The learner cookie first: the naive server's demo and the stand-in's sample accounts are per learner.
+      await ensureLearner();
       const { startSignIn } = await import('@/lib/mcp/client/sign-in');
       // REDIRECT: the browser is on its way to the consent page, and comes back to this lesson signed in.
       return startSignIn(providerFor(slot, true), `${window.location.origin}/api/mcp`, SCOPE);
@@ -82,6 +87,7 @@ export function TwoTenants({ slug }: { slug: string }) {
     onSuccess: ({ slot, answer }) => {
       const next = { ...answers, [slot]: { ...answers[slot], [answer.server]: answer } };
       setAnswers(next);
+      setAnswered((count) => count + 1);
       refreshSignedIn();
       const verdict = leakVerdict(LABELS[slot], next[slot].production, next[slot].naive);
       if (verdict) observe({ kind: 'widget', widget: 'two-tenants', summary: verdict.sentence });
@@ -127,7 +133,7 @@ export function TwoTenants({ slug }: { slug: string }) {
   const error = signIn.error ?? ask.error ?? noisy.error ?? disconnect.error;
 
   return (
-    <section id="two-tenants" aria-labelledby="two-tenants-heading" data-testid="widget-two-tenants" className="@container space-y-6 rounded-xl border border-border p-5">
+    <section id="two-tenants" aria-labelledby="two-tenants-heading" data-testid="widget-two-tenants" data-answered={answered} className="@container space-y-6 rounded-xl border border-border p-5">
       <div className="space-y-2">
         <h2 id="two-tenants-heading" className="text-2xl font-semibold">
           Two users, one server
