@@ -5,7 +5,7 @@
  * registration (DCR, then a Client ID Metadata Document), PKCE, the
  * stand-in's consent page, the code exchange, refresh rotation.
  */
-import { auth, type OAuthClientProvider } from '@modelcontextprotocol/client';
+import { auth } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFetch, type RunningServer } from '@/lib/http/serve-fetch';
 import { builtinStandinHandler, servedUnder, startBuiltinStandin } from '@/lib/mcp/http/builtin-standin';
@@ -13,7 +13,7 @@ import { STANDIN_MOUNT_PATH } from '@/lib/mock/standin-oauth-app';
 import { MemoryStateStore } from '@/lib/state';
 import { standinUpstream } from '../app-server';
 import { createAuthorizationServer, type AuthorizationServer } from '../authorization-server';
-import { TestBrowser } from './harness';
+import { memorySdkProvider, signInThroughStandin, type SdkTestProvider } from './sdk-sign-in';
 
 const secret = Buffer.from('sdk-client end-to-end secret');
 const store = new MemoryStateStore({ idleMs: 60 * 60_000, maxEntries: 10_000, sweepEveryMs: 0 });
@@ -51,52 +51,8 @@ afterAll(async () => {
   store.close();
 });
 
-/** An in-memory OAuthClientProvider, as an MCP client would keep one. */
-function memoryProvider(clientMetadataUrl?: string) {
-  const saved: Record<string, unknown> = {};
-  const provider: OAuthClientProvider & { authorizationUrl?: URL } = {
-    get redirectUrl() {
-      return REDIRECT;
-    },
-    clientMetadataUrl,
-    get clientMetadata() {
-      return { client_name: 'SDK test client', redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] };
-    },
-    clientInformation: () => saved.client as never,
-    saveClientInformation: (info) => void (saved.client = info),
-    tokens: () => saved.tokens as never,
-    saveTokens: (tokens) => void (saved.tokens = tokens),
-    redirectToAuthorization: (url) => void (provider.authorizationUrl = url),
-    saveCodeVerifier: (verifier) => void (saved.verifier = verifier),
-    codeVerifier: () => saved.verifier as string,
-  };
-  return { provider, saved };
-}
-
-/** The person at the stand-in's consent page, choosing a sample user. */
-async function consentAs(authorizationUrl: URL, user: string): Promise<URL> {
-  const browser = new TestBrowser();
-  const toConsent = await browser.get(authorizationUrl.href);
-  const consentUrl = new URL(toConsent.headers.get('location')!);
-  expect(consentUrl.pathname).toBe('/standin/oauth/authorize');
-  const page = await browser.get(consentUrl.href);
-  expect(page.status).toBe(200);
-  const form = new URLSearchParams(consentUrl.searchParams);
-  form.set('user', user);
-  form.set('decision', 'allow');
-  const decided = await fetch(consentUrl.origin + consentUrl.pathname, { method: 'POST', body: form, redirect: 'manual' });
-  const { arrivedAt } = await browser.follow(decided.headers.get('location')!, REDIRECT);
-  return arrivedAt!;
-}
-
-async function signInWithSdk(provider: ReturnType<typeof memoryProvider>['provider'], user: string) {
-  const serverUrl = `${app.origin}/api/mcp`;
-  expect(await auth(provider, { serverUrl })).toBe('REDIRECT');
-  const arrivedAt = await consentAs(provider.authorizationUrl!, user);
-  const code = arrivedAt.searchParams.get('code');
-  expect(code).toBeTruthy();
-  expect(await auth(provider, { serverUrl, authorizationCode: code!, iss: arrivedAt.searchParams.get('iss') ?? undefined })).toBe('AUTHORIZED');
-}
+const memoryProvider = (clientMetadataUrl?: string) => memorySdkProvider(REDIRECT, clientMetadataUrl);
+const signInWithSdk = (provider: SdkTestProvider, user: string) => signInThroughStandin(provider, `${app.origin}/api/mcp`, REDIRECT, user);
 
 describe('the SDK client signs in through the stand-in', () => {
   it('DCR client: discovery, registration, PKCE, consent as Alice, token, refresh rotation', async () => {
