@@ -6,12 +6,15 @@
  * Then: TODOIST_API_BASE_URL=http://127.0.0.1:4010/api/v1 TODOIST_API_TOKEN=T npm run dev
  *
  * It also speaks Todoist's OAuth (consent page with sample users at
- * /oauth/authorize, /oauth/access_token, /api/v1/revoke) and prints the
- * client id and secret of its one app, `mcp-dojo`, for the app's
- * TODOIST_CLIENT_ID / TODOIST_CLIENT_SECRET. The secret derives from
- * DOJO_SECRET when set (so it stays the same across restarts), else it is
- * new each start.
+ * /oauth/authorize, /oauth/access_token, /api/v1/revoke). The client id of
+ * its one app, `mcp-dojo`, is printed; its secret is written to a file
+ * only the current user can read (never to the terminal or a log), for the
+ * app's TODOIST_CLIENT_SECRET. The secret derives from DOJO_SECRET when set
+ * (so it stays the same across restarts), else it is new each start.
  */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serverSecret } from '@/lib/identity/learner';
 import { createMockBackend } from '@/lib/mock/backend';
@@ -63,11 +66,13 @@ console.log(
   `Todoist stand-in on ${standin.baseUrl} — scenario "${scenario}", ${backend.store.activeTasks().length} tasks (size ${size}, seed ${seed})` +
     (values.token ? ', bearer token required' : ', any bearer token accepted'),
 );
-// Printed once, on purpose: it is this local stand-in's sample app, and the app needs it to sign in here.
+// The app needs the client secret to sign in here; a secret never goes to a terminal or a log, so it goes to a 0600 file.
 const app = standinOAuthApp(secret);
+const secretFile = join(tmpdir(), `mcp-dojo-standin-${new URL(standin.origin).port}.client-secret`);
+writeFileSync(secretFile, app.clientSecret, { mode: 0o600 });
 console.log(
   `OAuth: consent page ${standin.origin}/oauth/authorize (sample users), token ${standin.origin}/oauth/access_token, revoke ${standin.baseUrl}/revoke\n` +
-    `  TODOIST_OAUTH_URL=${standin.origin} TODOIST_API_BASE_URL=${standin.baseUrl} TODOIST_CLIENT_ID=${app.clientId} TODOIST_CLIENT_SECRET=${app.clientSecret}`,
+    `  TODOIST_OAUTH_URL=${standin.origin} TODOIST_API_BASE_URL=${standin.baseUrl} TODOIST_CLIENT_ID=${app.clientId} TODOIST_CLIENT_SECRET="$(cat ${secretFile})"`,
 );
 const stop = () => standin.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
