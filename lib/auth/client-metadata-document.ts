@@ -9,6 +9,7 @@
  */
 import { redirectUriProblem } from './redirect-uris';
 import type { OAuthClient } from './clients';
+import { readCapped } from '@/lib/http/read-body';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024;
 export const DOCUMENT_TIMEOUT_MS = 5_000;
@@ -74,24 +75,6 @@ export async function fetchClientMetadataDocument(
 
 /** Reads at most `maxBytes`, stopping (not buffering the rest) when a body is larger. */
 async function readTextCapped(response: Response, maxBytes: number): Promise<string | undefined> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    return undefined;
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const bytes = await readCapped(response, maxBytes);
+  return bytes && new TextDecoder().decode(bytes);
 }

@@ -6,20 +6,32 @@
 export type CappedBody = { bytes: Uint8Array<ArrayBuffer> } | { tooLarge: true };
 
 export async function readBodyCapped(request: Request, maxBytes: number): Promise<CappedBody> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) return { tooLarge: true };
-  if (!request.body) return { bytes: new Uint8Array(0) };
+  const bytes = await readCapped(request, maxBytes);
+  return bytes ? { bytes } : { tooLarge: true };
+}
+
+/**
+ * The body of a request or a response, or `undefined` when it is larger than
+ * `maxBytes` (by its Content-Length, or as it streams in: reading stops there,
+ * and the rest is never buffered).
+ */
+export async function readCapped(message: Request | Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const declared = Number(message.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await message.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (!message.body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = request.body.getReader();
+  const reader = message.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      // Stop reading: the rest of the body is never buffered.
       await reader.cancel().catch(() => undefined);
-      return { tooLarge: true };
+      return undefined;
     }
     chunks.push(value);
   }
@@ -29,5 +41,5 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return { bytes };
+  return bytes;
 }

@@ -28,3 +28,17 @@ export function provenanceOf(result: CallToolResult): Provenance {
 }
 
 export const NOW = new Date('2026-10-01T09:00:00Z');
+
+/** One raw JSON-RPC POST to an MCP endpoint URL, as a 2025-era client sends it (a string body goes as it is). */
+export function postMcp(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/json, text/event-stream',
+      'MCP-Protocol-Version': '2025-11-25',
+      ...headers,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}

@@ -14,6 +14,7 @@ import { createMcpEndpoint } from '../http/endpoint';
 import { handleWorkspaceAction } from '../http/workspace-endpoint';
 import { PROVENANCE_META_KEY, type Provenance } from '../provenance';
 import { ERAS, connectEra, type EraClient } from './eras';
+import { postMcp } from './helpers';
 
 const secret = Buffer.from('http-test-secret');
 const store = new MemoryStateStore({ idleMs: 60_000, maxEntries: 1_000, sweepEveryMs: 0 });
@@ -276,16 +277,7 @@ function listTasksMessage() {
 }
 
 function rawPost(body: unknown, headers: Record<string, string>, query = ''): Promise<Response> {
-  return fetch(`${running.origin}/api/mcp${query}`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Accept: 'application/json, text/event-stream',
-      'MCP-Protocol-Version': '2025-11-25',
-      ...headers,
-    },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+  return postMcp(`${running.origin}/api/mcp${query}`, body, headers);
 }
 
 function postWithHost(host: string): Promise<number> {

@@ -18,6 +18,7 @@ import { startBuiltinStandin } from '../http/builtin-standin';
 import { createMcpEndpoint, type EndpointAuth } from '../http/endpoint';
 import { PROVENANCE_META_KEY, type Provenance } from '../provenance';
 import { ERAS, connectEra } from './eras';
+import { postMcp } from './helpers';
 
 const secret = Buffer.from('resource-server-test-secret');
 const store = new MemoryStateStore({ idleMs: 60_000, maxEntries: 1_000, sweepEveryMs: 0 });
@@ -101,16 +102,7 @@ const provenance = (result: { _meta?: Record<string, unknown> }) => result._meta
 const text = (result: { content: unknown[] }) => String((result.content[0] as { text?: string }).text);
 
 function post(origin: string, body: unknown, headers: Record<string, string> = {}, query = ''): Promise<Response> {
-  return fetch(`${origin}/api/mcp${query}`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Accept: 'application/json, text/event-stream',
-      'MCP-Protocol-Version': '2025-11-25',
-      ...headers,
-    },
-    body: JSON.stringify(body),
-  });
+  return postMcp(`${origin}/api/mcp${query}`, body, headers);
 }
 
 const toolCall = (name: string, args: Record<string, unknown> = {}) => ({
