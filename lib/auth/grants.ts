@@ -9,8 +9,12 @@
  * one-time: a second use is the signature of a stolen copy, and answers by
  * revoking the grant (RFC 6749 §4.1.2, OAuth 2.1 §4.3.1 refresh rotation).
  *
- * (The store has no compare-and-set; two redemptions racing in the same
- * instant could both pass. A Redis store would use SET NX for "mark used".)
+ * Both are *taken* from the store (an atomic get-and-delete), never read
+ * and then marked: two redemptions racing, on one instance or two sharing
+ * Redis, cannot both find the record unused. The winner puts it back marked
+ * used, so a later replay is recognised and revokes the family. (A replay in
+ * the instant between take and put-back finds nothing: refused as unknown,
+ * not as reused — still refused.)
  */
 import type { Tenant } from '@/lib/identity/learner';
 import { stateKey, type StateStore } from '@/lib/state';
@@ -100,24 +104,20 @@ export function createGrantStore(store: StateStore, now: () => number): GrantSto
 
     async redeemCode(code) {
       const key = codeKey(code);
-      const record = await store.get<CodeRecord>(key);
+      const record = await store.take<CodeRecord>(key);
       if (!record) return { status: 'unknown' };
       const { expiresAt, redeemed, ...binding } = record;
+      // Put back, marked, so a replay of this code can be told from a code we never issued.
+      const remember = (mark: { grantId?: string }) =>
+        store.set<CodeRecord>(key, { ...record, redeemed: mark }, { ttlMs: REDEEMED_CODE_MEMORY_MS });
       if (redeemed) {
+        await remember(redeemed);
         if (redeemed.grantId) await revokeGrant(redeemed.grantId);
         return { status: 'reused', binding };
       }
-      record.redeemed = {};
-      await store.set(key, record, { ttlMs: REDEEMED_CODE_MEMORY_MS });
+      await remember({});
       if (now() >= expiresAt) return { status: 'unknown' };
-      return {
-        status: 'ok',
-        binding,
-        settle: async (grantId) => {
-          record.redeemed = { grantId };
-          await store.set(key, record, { ttlMs: REDEEMED_CODE_MEMORY_MS });
-        },
-      };
+      return { status: 'ok', binding, settle: (grantId) => remember({ grantId }) };
     },
 
     async createGrant(fields) {
@@ -145,15 +145,15 @@ export function createGrantStore(store: StateStore, now: () => number): GrantSto
 
     async useRefreshToken(token) {
       const key = refreshKey(token);
-      const record = await store.get<RefreshRecord>(key);
+      const record = await store.take<RefreshRecord>(key);
       if (!record) return { status: 'unknown' };
+      // Put back used: replay detection and the revocation endpoint still need to find it.
+      await store.set<RefreshRecord>(key, { ...record, used: true }, { ttlMs: REFRESH_TOKEN_TTL_MS });
       const grant = await store.get<Grant>(grantKey(record.grantId));
       if (record.used) {
         await revokeGrant(record.grantId);
         return { status: 'reused', grant };
       }
-      record.used = true;
-      await store.set(key, record, { ttlMs: REFRESH_TOKEN_TTL_MS });
       if (!grant || grant.revoked) return { status: 'unknown' };
       return { status: 'ok', grant };
     },

@@ -30,12 +30,13 @@ export async function parkAuthorization(store: StateStore, pending: PendingAutho
   return state;
 }
 
-/** One-time: the pending request is gone once taken, whatever happens next. */
-export async function takeAuthorization(store: StateStore, state: string): Promise<PendingAuthorization | undefined> {
-  const key = pendingKey(state);
-  const pending = await store.get<PendingAuthorization>(key);
-  if (pending) await store.delete(key);
-  return pending;
+/**
+ * One-time: the pending request is gone once taken, whatever happens next.
+ * Taken atomically, so a callback replayed at the same instant (to this
+ * instance or another) finds nothing.
+ */
+export function takeAuthorization(store: StateStore, state: string): Promise<PendingAuthorization | undefined> {
+  return store.take<PendingAuthorization>(pendingKey(state));
 }
 
 export function browserBindingCookieName(state: string): string {

@@ -59,16 +59,18 @@ export function standinGrants(store: StateStore, now: () => number = Date.now): 
     },
 
     async redeemCode(code, check) {
-      const stored = await store.get<StoredCode>(codeKey(code));
+      // Taken (atomic get-and-delete), so of two redemptions racing — one instance or two — only one finds it.
+      const stored = await store.take<StoredCode>(codeKey(code));
       if (!stored || stored.expiresAt <= now()) return refused('The code is unknown or has expired');
+      const remaining = { ttlMs: Math.max(1, stored.expiresAt - now()) };
       if (stored.used) {
+        await store.set(codeKey(code), stored, remaining); // still remembered, for the next replay
         if (stored.tokenHash) await store.delete(tokenKeyOfHash(stored.tokenHash));
         return refused('The code was already used; the token issued for it is revoked');
       }
-      // Spent at first sight, whatever follows: a code gets one try. (In memory `get` hands back the stored
-      // object, so a concurrent redemption sees the mark at once; a Redis store would need an atomic GETDEL.)
+      // Spent at first sight, whatever follows: a code gets one try. It goes back marked used, so a replay is
+      // recognised (one arriving between the take and this write finds nothing, and is refused as unknown).
       stored.used = true;
-      const remaining = { ttlMs: Math.max(1, stored.expiresAt - now()) };
       if (stored.clientId !== check.clientId || (check.redirectUri !== undefined && check.redirectUri !== stored.redirectUri)) {
         await store.set(codeKey(code), stored, remaining);
         return refused('The code was issued to another client or redirect_uri');

@@ -67,6 +67,17 @@ export class MemoryStateStore implements StateStore {
     this.#entries.delete(key);
   }
 
+  /**
+   * Atomic because nothing awaits between the read and the delete, so no
+   * other call can run in between (an `await this.get()` here would open
+   * exactly that gap).
+   */
+  async take<T>(key: string): Promise<T | undefined> {
+    const entry = this.#entries.get(key);
+    this.#entries.delete(key);
+    return entry && !this.#isGone(entry) ? (entry.value as T) : undefined;
+  }
+
   /** Drops every idle entry. */
   sweep(): void {
     for (const [key, entry] of this.#entries) {

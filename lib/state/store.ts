@@ -4,8 +4,8 @@
  * With MCP 2026-07-28 there is no protocol session to hang state on, and a
  * module-level Map would tie a learner to one process. So state goes through
  * this small async interface, keyed by *who* is calling and *which
- * workspace*. The in-memory implementation is the embedded default; a Redis
- * one can implement the same three calls for many app instances.
+ * workspace*. The in-memory implementation is the embedded default; the Redis
+ * one (redis-store.ts) implements the same calls for many app instances.
  *
  * Values are plain data (JSON-serializable), so any implementation can store
  * them. The in-memory store hands back the very object it holds: callers
@@ -17,6 +17,13 @@ export interface StateStore {
   /** `ttlMs`: the entry expires that long after this write, used or not (codes, tokens); without it, after idling. */
   set<T>(key: string, value: T, options?: SetOptions): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Gets and deletes in one atomic step (Redis `GETDEL`): of two callers
+   * taking the same key at once, on one instance or two, exactly one gets
+   * the value. What must be used once (an authorization code, a pending
+   * authorization) is taken, never read and then deleted.
+   */
+  take<T>(key: string): Promise<T | undefined>;
 }
 
 export interface SetOptions {

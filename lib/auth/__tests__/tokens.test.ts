@@ -51,6 +51,13 @@ describe('authorization_code grant', () => {
     expect(refreshed.body.error).toBe('invalid_grant');
   });
 
+  it('two redemptions of one code at the same instant → exactly one 200, the other invalid_grant', async () => {
+    const { code, verifier } = await signIn(h, clientId);
+    const answers = await Promise.all([redeem(h, clientId, code, verifier), redeem(h, clientId, code, verifier)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400]);
+    expect(answers.find((answer) => answer.status === 400)!.body.error).toBe('invalid_grant');
+  });
+
   it('a redirect URI that differs from the authorization request → invalid_grant', async () => {
     const { code, verifier } = await signIn(h, clientId);
     const { body } = await tokenRequest(h, {

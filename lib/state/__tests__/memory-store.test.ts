@@ -16,6 +16,14 @@ describe('MemoryStateStore', () => {
     expect(await store.get('a')).toBeUndefined();
   });
 
+  it('takes an entry once: of several takes at the same instant exactly one gets it', async () => {
+    const store = storeAt({ now: 0 });
+    await store.set('code', { once: true });
+    const taken = await Promise.all([store.take('code'), store.take('code'), store.take('code')]);
+    expect(taken.filter(Boolean)).toEqual([{ once: true }]);
+    expect(await store.get('code')).toBeUndefined();
+  });
+
   it('drops an entry written with a TTL when the TTL is over, however often it is read', async () => {
     const clock = { now: 0 };
     const store = storeAt(clock, { idleMs: 1_000 });
