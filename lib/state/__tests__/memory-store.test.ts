@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStateStore } from '../memory-store';
 import { stateKey } from '../store';
+import { describeStateStoreContract } from './store-contract';
 
 function storeAt(clock: { now: number }, options: { idleMs?: number; maxEntries?: number } = {}) {
   return new MemoryStateStore({ idleMs: options.idleMs ?? 1_000, maxEntries: options.maxEntries ?? 10, now: () => clock.now, sweepEveryMs: 0 });
@@ -80,3 +81,5 @@ describe('stateKey', () => {
     expect(() => stateKey('', 'default', 'mock')).toThrow(/invalid key part/);
   });
 });
+
+describeStateStoreContract('MemoryStateStore', ({ idleMs }) => new MemoryStateStore({ idleMs, maxEntries: 1_000, sweepEveryMs: 0 }));

@@ -1,0 +1,105 @@
+/**
+ * What every StateStore must do, written once and run against each
+ * implementation (memory-store.test.ts, redis-store.test.ts): the app's
+ * callers rely on exactly this, whichever store `getStateStore()` picked.
+ *
+ * Real clocks and short idle times, because Redis expires keys on its own
+ * clock; the margins are wide enough for a busy CI machine.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StateStore } from '../store';
+
+export type ClosableStore = StateStore & { close?(): unknown };
+export type StoreFactory = (options: { idleMs: number }) => ClosableStore | Promise<ClosableStore>;
+
+const LONG_IDLE_MS = 60_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function describeStateStoreContract(name: string, createStore: StoreFactory) {
+  describe(`StateStore contract: ${name}`, () => {
+    const opened: ClosableStore[] = [];
+    const open = async (idleMs = LONG_IDLE_MS) => {
+      const store = await createStore({ idleMs });
+      opened.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((store) => store.close?.()));
+    });
+
+    it('gets what was set, until it is deleted; unknown keys are undefined', async () => {
+      const store = await open();
+      await store.set('learner-a/default/mock', { tasks: [1, 2] });
+      expect(await store.get('learner-a/default/mock')).toEqual({ tasks: [1, 2] });
+      await store.delete('learner-a/default/mock');
+      expect(await store.get('learner-a/default/mock')).toBeUndefined();
+      expect(await store.get('never-set')).toBeUndefined();
+      await store.delete('never-set'); // not an error
+    });
+
+    it('round-trips plain JSON of every shape', async () => {
+      const store = await open();
+      const values = {
+        object: { name: 'Ünïcode "quoted" \\ line\nbreak', n: -1.5, yes: true, no: false, none: null, list: [{}, [], ''] },
+        string: 'plain',
+        zero: 0,
+        falsy: false,
+        nothing: null,
+        array: [1, 'two', { three: 3 }],
+      };
+      for (const [key, value] of Object.entries(values)) await store.set(key, value);
+      for (const [key, value] of Object.entries(values)) expect(await store.get(key)).toEqual(value);
+    });
+
+    it('keeps a change once the caller sets the changed value again', async () => {
+      const store = await open();
+      await store.set('counter', { count: 1 });
+      const got = (await store.get<{ count: number }>('counter'))!;
+      got.count += 1;
+      await store.set('counter', got);
+      expect(await store.get('counter')).toEqual({ count: 2 });
+    });
+
+    it('takes a value once: it is returned and gone', async () => {
+      const store = await open();
+      await store.set('code', { once: true }, { ttlMs: 60_000 });
+      expect(await store.take('code')).toEqual({ once: true });
+      expect(await store.take('code')).toBeUndefined();
+      expect(await store.get('code')).toBeUndefined();
+      expect(await store.take('never-set')).toBeUndefined();
+    });
+
+    it('gives a value taken by many callers at the same instant to exactly one', async () => {
+      const store = await open();
+      await store.set('code', 'one-time');
+      const taken = await Promise.all(Array.from({ length: 20 }, () => store.take('code')));
+      expect(taken.filter((value) => value !== undefined)).toEqual(['one-time']);
+    });
+
+    it('drops a value written with a TTL when it runs out, however often it is read', async () => {
+      const store = await open(300); // idle shorter than the TTL: reads must not turn the TTL into idle expiry
+      await store.set('code', 'short', { ttlMs: 1_000 });
+      await store.set('refresh', 'long', { ttlMs: 5_000 });
+      await sleep(250);
+      expect(await store.get('code')).toBe('short');
+      await sleep(250);
+      expect(await store.get('code')).toBe('short');
+      await sleep(900); // 1.4 s after the write
+      expect(await store.get('code')).toBeUndefined();
+      expect(await store.get('refresh')).toBe('long'); // idle far longer than idleMs, still inside its TTL
+    });
+
+    it('drops a value idle for longer than idleMs; each read keeps it alive', async () => {
+      const store = await open(1_000);
+      await store.set('read', 1);
+      await store.set('idle', 2);
+      for (let i = 0; i < 3; i++) {
+        await sleep(500);
+        expect(await store.get('read')).toBe(1); // 1.5 s after the write, alive: read every 0.5 s
+      }
+      expect(await store.get('idle')).toBeUndefined();
+      await sleep(1_500);
+      expect(await store.get('read')).toBeUndefined();
+    });
+  });
+}
