@@ -1,0 +1,99 @@
+/**
+ * The StateStore on Redis: what lets several app instances behind a load
+ * balancer share every learner's state.
+ *
+ * Keys: the store's key behind a prefix (`dojo:` by default), so one Redis
+ * can host several apps (or test runs) without their keys meeting.
+ *
+ * Values: JSON, behind a one-letter tag saying how the key expires:
+ *   `t{…}`  written with a TTL: gone at that time however often it is read
+ *           (codes, tokens; `SET … PX ttlMs`);
+ *   `i{…}`  idle expiry, like the memory store: `SET … PX idleMs`, and every
+ *           read pushes the expiry back by `idleMs`.
+ * The read and the push-back must be one step and must leave a TTL key
+ * alone, so `get` is a three-line Lua script (Redis runs a script
+ * atomically): GET, then PEXPIRE only if the value is tagged `i`.
+ *
+ * Every key expires, so Redis's own `maxmemory` with `volatile-lru` plays the
+ * part of the memory store's LRU bound. `get` returns a fresh copy each time:
+ * callers change it and `set` it again, as the StateStore contract says.
+ */
+import { RedisConnection, type RedisConnectionOptions } from './redis-connection';
+import type { SetOptions, StateStore } from './store';
+
+export interface RedisStoreOptions extends RedisConnectionOptions {
+  /** How long a key written without a TTL lives after its last read or write. */
+  idleMs: number;
+  /** Put in front of every key; default `dojo:`. */
+  prefix?: string;
+}
+
+export const DEFAULT_PREFIX = 'dojo:';
+
+const FIXED_TTL_TAG = 't';
+const IDLE_TAG = 'i';
+
+/** GET, and refresh the idle expiry of an idle-tagged value. KEYS[1]: key; ARGV[1]: idle ms. */
+const GET_AND_TOUCH = `
+local value = redis.call('GET', KEYS[1])
+if value and string.sub(value, 1, 1) == '${IDLE_TAG}' then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return value`;
+
+export class RedisStateStore implements StateStore {
+  readonly #connection: RedisConnection;
+  readonly #prefix: string;
+  readonly #idleMs: number;
+
+  constructor(options: RedisStoreOptions) {
+    this.#connection = new RedisConnection(options);
+    this.#prefix = options.prefix ?? DEFAULT_PREFIX;
+    this.#idleMs = wholeMs(options.idleMs);
+  }
+
+  /** `redis://host:port/ (REDIS_URL)`, password hidden: for logs and messages. */
+  get where(): string {
+    return this.#connection.where;
+  }
+
+  /** Connects now (normally the first command does): for a start-up check that fails early and clearly. */
+  async connect(): Promise<void> {
+    await this.#connection.ready();
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const stored = await this.#connection.run('GET', (client) =>
+      client.eval(GET_AND_TOUCH, { keys: [this.#prefix + key], arguments: [String(this.#idleMs)] }),
+    );
+    return decode<T>(stored);
+  }
+
+  async set<T>(key: string, value: T, options: SetOptions = {}): Promise<void> {
+    const json = JSON.stringify(value);
+    if (json === undefined) throw new TypeError(`RedisStateStore.set("${key}"): the value is not JSON (${typeof value})`);
+    const [tag, expiresInMs] = options.ttlMs === undefined ? [IDLE_TAG, this.#idleMs] : [FIXED_TTL_TAG, wholeMs(options.ttlMs)];
+    await this.#connection.run('SET', (client) => client.set(this.#prefix + key, tag + json, { expiration: { type: 'PX', value: expiresInMs } }));
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.#connection.run('DEL', (client) => client.del(this.#prefix + key));
+  }
+
+  /** GETDEL: Redis runs it as one step, so of any number of callers on any instances, one gets the value. */
+  async take<T>(key: string): Promise<T | undefined> {
+    return decode<T>(await this.#connection.run('GETDEL', (client) => client.getDel(this.#prefix + key)));
+  }
+
+  close(): Promise<void> {
+    return this.#connection.close();
+  }
+}
+
+function decode<T>(stored: unknown): T | undefined {
+  if (typeof stored !== 'string') return undefined; // null: no such key
+  return JSON.parse(stored.slice(1)) as T;
+}
+
+/** PX takes a whole, positive number of milliseconds. */
+function wholeMs(ms: number): number {
+  return Math.max(1, Math.ceil(ms));
+}
