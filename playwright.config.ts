@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { APP_PORT, CONFIGURED_APP_PORT, STANDIN_PORT, STANDIN_TOKEN } from './e2e/support/servers';
+import { APP_PORT, CONFIGURED_APP_PORT, E2E_DOJO_SECRET, E2E_LOG_DIR, STANDIN_PORT, STANDIN_TOKEN } from './e2e/support/servers';
 
 const CI = !!process.env.CI;
 // Not 3000, so a learner's running `next dev` does not clash.
@@ -10,10 +10,19 @@ const baseURL = `http://127.0.0.1:${APP_PORT}`;
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+/**
+ * A server's stdout and stderr go to test-results/e2e-logs/<name>.log (look there when one fails to start):
+ * Playwright's `stdout: 'pipe'` keeps nothing, and the token-exposure check greps these logs after the run.
+ * `exec` leaves the server itself as the process Playwright stops.
+ */
+const logged = (name: string, command: string) => `mkdir -p ${E2E_LOG_DIR} && exec ${command} > ${E2E_LOG_DIR}/${name}.log 2>&1`;
+
 export default defineConfig({
   testDir: 'e2e',
   // Playwright empties its outputDir before a run: keep it off test-results/ itself, where unit.json lives.
   outputDir: 'test-results/e2e-artifacts',
+  // Clears the previous run's response bodies (e2e/support/test.ts writes them; scripts/check-secret-exposure.ts reads them).
+  globalSetup: './e2e/support/global-setup.ts',
   fullyParallel: true,
   forbidOnly: CI,
   retries: 0,
@@ -26,39 +35,37 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   // `npm run test:e2e` runs `next build` first. Two apps from the same build: one as a newcomer has it
-  // (no token: the lessons' real backend is the app's own stand-in), one with a token configured.
+  // (no token: the lessons' real backend is the app's own stand-in), one with a token configured. Both apps share a
+  // fixed DOJO_SECRET, so the token-exposure check can derive their keys; the command-line stand-in keeps a random
+  // one of its own (it prints its OAuth client secret on purpose, for the person who started it).
   webServer: [
     {
-      command: `npx tsx scripts/todoist-standin.ts --port ${STANDIN_PORT} --token ${STANDIN_TOKEN} --size small --seed 1 --quiet`,
+      command: logged('standin', `npx tsx scripts/todoist-standin.ts --port ${STANDIN_PORT} --token ${STANDIN_TOKEN} --size small --seed 1 --quiet`),
       url: `http://127.0.0.1:${STANDIN_PORT}/__dojo/state`,
       reuseExistingServer: !CI,
       timeout: 60_000,
-      stdout: 'pipe',
-      stderr: 'pipe',
+      env: { DOJO_SECRET: '' },
     },
     {
-      command: `npx next start -p ${APP_PORT} -H 127.0.0.1`,
+      command: logged('app', `npx next start -p ${APP_PORT} -H 127.0.0.1`),
       url: baseURL,
       reuseExistingServer: !CI,
       timeout: 120_000,
-      stdout: 'pipe',
-      stderr: 'pipe',
       // No token anywhere: not in the environment, not in a settings file.
-      env: { TODOIST_API_TOKEN: '', TODOIST_API_KEY: '', TODOIST_API_BASE_URL: '', DOJO_SETTINGS_PATH: 'test-results/e2e-settings-newcomer.json' },
+      env: { TODOIST_API_TOKEN: '', TODOIST_API_KEY: '', TODOIST_API_BASE_URL: '', DOJO_SETTINGS_PATH: 'test-results/e2e-settings-newcomer.json', DOJO_SECRET: E2E_DOJO_SECRET },
     },
     {
-      command: `npx next start -p ${CONFIGURED_APP_PORT} -H 127.0.0.1`,
+      command: logged('configured-app', `npx next start -p ${CONFIGURED_APP_PORT} -H 127.0.0.1`),
       url: `http://127.0.0.1:${CONFIGURED_APP_PORT}`,
       reuseExistingServer: !CI,
       timeout: 120_000,
-      stdout: 'pipe',
-      stderr: 'pipe',
       env: {
         // The real backend talks to the stand-in, with the token it requires.
         TODOIST_API_BASE_URL: `http://127.0.0.1:${STANDIN_PORT}/api/v1`,
         TODOIST_API_TOKEN: STANDIN_TOKEN,
         // The settings page saves here, never in the learner's own settings file.
         DOJO_SETTINGS_PATH: 'test-results/e2e-settings.json',
+        DOJO_SECRET: E2E_DOJO_SECRET,
       },
     },
   ],

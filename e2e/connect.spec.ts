@@ -4,7 +4,7 @@
  * a mock line and a real one; Copy puts exactly the snippet on the clipboard.
  */
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { grantClipboard, readClipboard } from './support/clipboard';
 import { collectPageErrors } from './support/page-errors';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { getCatalogue } from '@/lib/lessons/catalogue';
 import { collectPageErrors } from './support/page-errors';
 import { waitForHydration } from './support/hydrated';

@@ -4,7 +4,7 @@
  * 2026-07-28 client, HTTP as a 2025-11-25 client, stdio); the two protocol
  * generations side by side on the wire.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { LAYERS, layerFiles } from '../lib/lessons/widgets/layers-map';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { withoutRefusedGetStreams } from './support/expected-errors';

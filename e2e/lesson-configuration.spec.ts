@@ -6,7 +6,7 @@
  * a token. Nothing is saved to the settings file. (The newcomer's case, with
  * no token anywhere, is in lesson-defaults.spec.ts.)
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { collectPageErrors, collectResponseBodies } from './support/page-errors';
 import { CONFIGURED_APP } from './support/servers';

@@ -4,7 +4,7 @@
  * backend of the lessons reaches the app's built-in Todoist stand-in). Each
  * test clicks only what the lesson text tells the learner to click.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { withoutRefusedGetStreams } from './support/expected-errors';
 import { collectPageErrors } from './support/page-errors';
 

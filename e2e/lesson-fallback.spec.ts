@@ -3,7 +3,7 @@
  * visitor (no learner cookie yet): its own workspace, faults switched on the
  * workspace, and the timeline of what the production server did about each.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { collectPageErrors } from './support/page-errors';
 

@@ -3,7 +3,7 @@
  * fetch-everything-then-filter, and raw API JSON against compact lines —
  * real calls to this app's MCP server, numbers read from their results.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { collectPageErrors } from './support/page-errors';
 

@@ -3,7 +3,7 @@
  * for the real backend, the Todoist stand-in (playwright.config.ts starts it
  * on :4011 and points the app at it with token "e2e-token").
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { grantClipboard, readClipboard } from './support/clipboard';
 import { collectPageErrors } from './support/page-errors';

@@ -7,7 +7,7 @@
  * on. A second learner, in a browser context of their own, never sees the
  * first learner's changes.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { captureResponseBodies, expect, test, type Locator, type Page } from './support/test';
 import { collectPageErrors } from './support/page-errors';
 import { waitForHydration } from './support/hydrated';
 
@@ -84,6 +84,7 @@ test('signed in as Alice and Bob: the naive server leaks, the production server 
 
   // A second learner (their own browser context, so their own cookie) signs in as Alice: their own copy of her account.
   const other = await browser.newContext();
+  captureResponseBodies(other); // its responses too are scanned for secrets after the run (scripts/check-secret-exposure.ts)
   const otherPage = await other.newPage();
   const otherWidget = await openWidget(otherPage);
   await signIn(otherPage, 'client-1', 'Alice');

@@ -4,7 +4,7 @@
  * no token, so the real backend is its built-in Todoist stand-in (the small
  * sample: 180 tasks, seed 1), see playwright.config.ts.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { grantClipboard, readClipboard } from './support/clipboard';
 import { collectPageErrors } from './support/page-errors';

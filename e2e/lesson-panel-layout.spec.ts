@@ -2,7 +2,7 @@
  * The live panel where it is easy to get wrong: on a phone (the Differences box must hold its long counts and
  * ids inside its border) and in dark mode (the warning pill must use the theme, not stay light amber).
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { collectPageErrors } from './support/page-errors';
 

@@ -3,7 +3,7 @@
  * (`next start`): connect in either protocol generation, list tools, call
  * one, read provenance, the JSON-RPC trace and the HTTP requests under it.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { collectPageErrors } from './support/page-errors';
 
 const TOOL_NAMES = ['list_projects', 'list_tasks', 'filter_tasks', 'get_task', 'get_overview', 'create_task', 'complete_task'];

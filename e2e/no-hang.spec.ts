@@ -9,7 +9,7 @@
  * The waits below (20 s) are shorter than the client's own 30 s request
  * timeout, so a run that only ended by timing out fails here too.
  */
-import { expect, test, type Locator, type Page, type Route } from '@playwright/test';
+import { expect, test, type Locator, type Page, type Route } from './support/test';
 import { collectPageErrors } from './support/page-errors';
 
 const FINISH = { timeout: 20_000 };

@@ -3,7 +3,7 @@
  * DOJO_SETTINGS_PATH (the "configured" server of playwright.config.ts). The point: tokens show up masked or not at all, and
  * only our own page can save one.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './support/test';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { collectPageErrors, collectResponseBodies } from './support/page-errors';
 import { APP_PORT, CONFIGURED_APP } from './support/servers';

@@ -16,6 +16,8 @@ const suites = {
     failed: r.stats.unexpected + (r.errors?.length ?? 0),
     skipped: r.stats.skipped,
   })],
+  // Token exposure after the e2e run (scripts/check-secret-exposure.ts): one check; findings and missing inputs fail.
+  exposure: ['test-results/secret-exposure.json', (r) => ({ passed: r.passed, failed: r.failed, skipped: 0 })],
   // MCP conformance suite: scenarios; expected failures (the baseline) are not failures.
   conformance: ['test-results/conformance.json', (r) => ({ passed: r.passed, failed: r.failed, skipped: 0 })],
 };
