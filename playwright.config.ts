@@ -37,7 +37,7 @@ export default defineConfig({
   // `npm run test:e2e` runs `next build` first. Two apps from the same build: one as a newcomer has it
   // (no token: the lessons' real backend is the app's own stand-in), one with a token configured. Both apps share a
   // fixed DOJO_SECRET, so the token-exposure check can derive their keys; the command-line stand-in keeps a random
-  // one of its own (it prints its OAuth client secret on purpose, for the person who started it).
+  // one of its own (its OAuth app is not theirs, and its client secret goes to a file of its own).
   webServer: [
     {
       command: logged('standin', `npx tsx scripts/todoist-standin.ts --port ${STANDIN_PORT} --token ${STANDIN_TOKEN} --size small --seed 1 --quiet`),
