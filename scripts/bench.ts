@@ -8,14 +8,30 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Client, InMemoryTransport, StreamableHTTPClientTransport, type CallToolResult, type FetchLike } from '@modelcontextprotocol/client';
+import {
+  auth,
+  Client,
+  InMemoryTransport,
+  StreamableHTTPClientTransport,
+  type CallToolResult,
+  type FetchLike,
+  type OAuthClientInformationMixed,
+  type OAuthClientProvider,
+  type OAuthDiscoveryState,
+  type OAuthTokens,
+} from '@modelcontextprotocol/client';
 import { Client as ClientV1 } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport as TransportV1 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { standinUpstream } from '@/lib/auth/app-server';
+import { createAuthorizationServer } from '@/lib/auth/authorization-server';
 import { serveFetch } from '@/lib/http/serve-fetch';
 import { issueLearnerId } from '@/lib/identity/learner';
 import { createMockBackend } from '@/lib/mock/backend';
 import { estimateTokens } from '@/lib/mcp/budget';
+import { builtinStandinHandler, servedUnder, startBuiltinStandin } from '@/lib/mcp/http/builtin-standin';
 import { createMcpEndpoint } from '@/lib/mcp/http/endpoint';
+import { endpointAuthFrom } from '@/lib/mcp/http/endpoint-auth';
+import { STANDIN_MOUNT_PATH } from '@/lib/mock/standin-oauth-app';
 import { PROVENANCE_META_KEY, type Provenance } from '@/lib/mcp/provenance';
 import { createDojoMcpServer, type DojoServerOptions } from '@/lib/mcp/server';
 import { MemoryStateStore } from '@/lib/state';
@@ -24,6 +40,8 @@ const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 /** Each way of calling gets CALLS / ROUNDS calls per round, rounds interleaved: a busy moment hits all of them. */
 const ROUNDS = 4;
 const RTT_MS = 25;
+/** The bench times the endpoint, not the per-tenant rate limiter: a bucket it never empties. */
+const NO_RATE_LIMIT = { burst: 1e9, perSecond: 1e9 };
 
 /** One long-lived server and client over InMemoryTransport, as over stdio (no HTTP, no per-request server). */
 async function inProcessClient(options: DojoServerOptions = {}) {
@@ -46,6 +64,7 @@ function percentile(sorted: number[], p: number): number {
 
 interface Latency {
   p50: number;
+  p90: number;
   p95: number;
 }
 
@@ -68,7 +87,7 @@ async function latencies(ways: Record<string, () => Promise<unknown>>): Promise<
   return Object.fromEntries(
     Object.entries(times).map(([name, list]) => {
       list.sort((a, b) => a - b);
-      return [name, { p50: percentile(list, 50), p95: percentile(list, 95) }];
+      return [name, { p50: percentile(list, 50), p90: percentile(list, 90), p95: percentile(list, 95) }];
     }),
   );
 }
@@ -84,7 +103,7 @@ async function latencies(ways: Record<string, () => Promise<unknown>>): Promise<
  */
 async function perRequestEndpoint() {
   const secret = randomBytes(32);
-  const endpoint = createMcpEndpoint({ store: new MemoryStateStore({ idleMs: 600_000, maxEntries: 1_000 }), secret });
+  const endpoint = createMcpEndpoint({ store: new MemoryStateStore({ idleMs: 600_000, maxEntries: 1_000 }), secret, rateLimit: NO_RATE_LIMIT });
   const running = await serveFetch(endpoint);
   const path = `/api/mcp?size=small&learner=${issueLearnerId(secret)}`;
   const overHttp = new URL(path, running.origin);
@@ -125,6 +144,117 @@ async function perRequestEndpoint() {
     modern: era(figures.modernHttp!, figures.modernInProcess!),
     legacy: era(figures.legacyHttp!, figures.legacyInProcess!),
     oneServerInMemory: figures.oneServerInMemory!,
+  };
+}
+
+/** An MCP client's OAuth state, in memory; the redirect URI is never served: the bench reads the code off it. */
+function memoryOAuthProvider(redirect: string) {
+  const saved: { client?: OAuthClientInformationMixed; tokens?: OAuthTokens; verifier?: string; discovery?: OAuthDiscoveryState; authorizationUrl?: URL } = {};
+  const provider: OAuthClientProvider = {
+    redirectUrl: redirect,
+    clientMetadata: { client_name: 'bench', redirect_uris: [redirect], token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] },
+    clientInformation: () => saved.client,
+    saveClientInformation: (client) => void (saved.client = client),
+    tokens: () => saved.tokens,
+    saveTokens: (tokens) => void (saved.tokens = tokens),
+    redirectToAuthorization: (url) => void (saved.authorizationUrl = url),
+    saveCodeVerifier: (verifier) => void (saved.verifier = verifier),
+    codeVerifier: () => saved.verifier!,
+    // Lets the SDK check that the code comes back from the authorization server it sent the person to.
+    saveDiscoveryState: (state) => void (saved.discovery = state),
+    discoveryState: () => saved.discovery,
+  };
+  return { provider, saved };
+}
+
+/** The person's part of a sign-in: follow the redirects to the stand-in's consent page, allow as `user`, come back. */
+async function consent(authorizationUrl: URL, user: string, redirect: string): Promise<URL> {
+  const cookies = new Map<string, string>();
+  const get = async (url: string) => {
+    const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+    for (const line of response.headers.getSetCookie()) {
+      const [name, value] = line.split(';')[0]!.split('=') as [string, string];
+      cookies.set(name.trim(), value);
+    }
+    return response;
+  };
+  const consentPage = new URL((await get(authorizationUrl.href)).headers.get('location')!);
+  const form = new URLSearchParams(consentPage.searchParams);
+  form.set('user', user);
+  form.set('decision', 'allow');
+  const decided = await fetch(consentPage.origin + consentPage.pathname, { method: 'POST', body: form, redirect: 'manual' });
+  let next = decided.headers.get('location')!;
+  while (!next.startsWith(redirect)) next = (await get(next)).headers.get('location') ?? fail(`the sign-in stopped at ${next}`);
+  return new URL(next);
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+/**
+ * What token verification costs per call: the same `tools/call list_projects` over HTTP through the endpoint,
+ * once as a local learner (no token) and once signed in — a real access token from this app's authorization
+ * server, got by the SDK client's own auth() (discovery, registration, PKCE, the stand-in's consent as Alice,
+ * the code exchange). Signed in, every call verifies the JWT (jose, HS256) and looks its grant up in the store.
+ */
+async function tokenVerification() {
+  const secret = randomBytes(32);
+  const store = new MemoryStateStore({ idleMs: 600_000, maxEntries: 10_000 });
+  const standin = await startBuiltinStandin(store, secret);
+  const authServer = createAuthorizationServer({ store, secret, env: {}, upstream: async (origin) => standinUpstream(standin, origin) });
+  const endpoint = createMcpEndpoint({
+    store,
+    secret,
+    auth: endpointAuthFrom(authServer, async () => standin.baseUrl),
+    standin: async () => standin,
+    rateLimit: NO_RATE_LIMIT,
+  });
+  const standinMount = servedUnder(STANDIN_MOUNT_PATH, builtinStandinHandler(store, secret, {}));
+  // Plays the app: the authorization server, the stand-in's consent page under /standin, the MCP endpoint.
+  const running = await serveFetch(async (request) => {
+    const answered = await authServer.fetch(request);
+    if (answered) return answered;
+    if (new URL(request.url).pathname.startsWith(`${STANDIN_MOUNT_PATH}/`)) return standinMount(request);
+    return endpoint(request);
+  });
+
+  const serverUrl = `${running.origin}/api/mcp`;
+  const redirect = 'http://127.0.0.1:9/bench/callback';
+  const { provider, saved } = memoryOAuthProvider(redirect);
+  if ((await auth(provider, { serverUrl })) !== 'REDIRECT') throw new Error('auth() did not ask for a sign-in');
+  const arrivedAt = await consent(saved.authorizationUrl!, 'alice', redirect);
+  const code = arrivedAt.searchParams.get('code') ?? fail('no authorization code');
+  if ((await auth(provider, { serverUrl, authorizationCode: code, iss: arrivedAt.searchParams.get('iss') ?? undefined })) !== 'AUTHORIZED') {
+    throw new Error('auth() did not sign in');
+  }
+
+  const connect = async (url: string, authProvider?: OAuthClientProvider) => {
+    const client = new Client({ name: 'bench', version: '1' }, { versionNegotiation: { mode: 'auto' } });
+    await client.connect(new StreamableHTTPClientTransport(new URL(url), { authProvider }));
+    return client;
+  };
+  const learner = await connect(`${serverUrl}?size=small&learner=${issueLearnerId(secret)}`);
+  const signedIn = await connect(`${serverUrl}?size=small`, provider);
+  // Both answer from the mock: what differs is who the caller is, and how the endpoint learns it.
+  const signedInAnswer = await call(signedIn, 'list_projects');
+  if (signedInAnswer.isError || provenance(signedInAnswer).tenant !== 'user-standin-alice') throw new Error('the signed-in call was not served as Alice');
+  const figures = await latencies({
+    noToken: () => call(learner, 'list_projects'),
+    withToken: () => call(signedIn, 'list_projects'),
+  });
+  await learner.close();
+  await signedIn.close();
+  await running.close();
+  await standin.close();
+  return {
+    calls: CALLS,
+    signedInAs: provenance(signedInAnswer).account,
+    noToken: figures.noToken!,
+    withToken: figures.withToken!,
+    ratioP50: figures.withToken!.p50 / figures.noToken!.p50,
+    costP50Ms: figures.withToken!.p50 - figures.noToken!.p50,
   };
 }
 
@@ -195,6 +325,7 @@ async function overviewVsRaw() {
 const results = {
   machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
   latency: await perRequestEndpoint(),
+  tokenVerification: await tokenVerification(),
   fullReads: await fullReads(),
   upstreamDown: await upstreamDown(),
   overview: await overviewVsRaw(),
@@ -202,7 +333,7 @@ const results = {
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 console.log('\nMCP Dojo benchmark\n');
-const latencyRow = ({ p50, p95 }: Latency) => ({ p50: ms(p50), p95: ms(p95) });
+const latencyRow = ({ p50, p90, p95 }: Latency) => ({ p50: ms(p50), p90: ms(p90), p95: ms(p95) });
 console.log(`1. tools/call latency through the per-request /api/mcp endpoint (list_projects, ${results.latency.calls} calls each, mock small)`);
 console.table({
   '2026-07-28 over HTTP': latencyRow(results.latency.modern.overHttp),
@@ -215,15 +346,25 @@ console.log(`   HTTP / in process (p50): 2026-07-28 ×${results.latency.modern.r
 console.log('   in process: the endpoint function called with a Request, no socket. One server: a long-lived McpServer over');
 console.log('   InMemoryTransport, as over stdio (no per-request server). 2026-07-28: @modelcontextprotocol/client, auto;');
 console.log('   2025-11-25: @modelcontextprotocol/sdk 1.32.\n');
-console.log(`2. Full read of the task list, with a simulated ${RTT_MS} ms round trip per request`);
+console.log(`2. Token verification per call (list_projects over HTTP through /api/mcp, ${results.tokenVerification.calls} calls each, 2026-07-28)`);
+console.table({
+  'no token (local learner)': latencyRow(results.tokenVerification.noToken),
+  [`access token (signed in as ${results.tokenVerification.signedInAs ?? '?'})`]: latencyRow(results.tokenVerification.withToken),
+});
+console.log(
+  `   with / without a token (p50): ×${results.tokenVerification.ratioP50.toFixed(2)} (${results.tokenVerification.costP50Ms >= 0 ? '+' : ''}${ms(results.tokenVerification.costP50Ms)} per call)`,
+);
+console.log('   The token: from this app\'s authorization server via the SDK client\'s auth() (PKCE, the stand-in\'s consent);');
+console.log('   each call verifies the JWT (jose, HS256, issuer, audience) and checks its grant is not revoked.\n');
+console.log(`3. Full read of the task list, with a simulated ${RTT_MS} ms round trip per request`);
 console.table(results.fullReads.rows.map((row) => ({ ...row, ms: ms(row.ms) })));
-console.log('3. Answer time with the upstream not answering (after one call discovered it)');
+console.log('4. Answer time with the upstream not answering (after one call discovered it)');
 console.table({
   'production (breaker open, stale cache)': { ms: ms(results.upstreamDown.production.ms), answer: results.upstreamDown.production.answer },
   'no breaker (honest)': { ms: ms(results.upstreamDown.noBreaker.ms), answer: results.upstreamDown.noBreaker.answer },
 });
 console.log(`   no breaker / production: ×${results.upstreamDown.ratio.toFixed(0)}\n`);
-console.log('4. get_overview vs the raw API JSON for the same tasks');
+console.log('5. get_overview vs the raw API JSON for the same tasks');
 console.table(results.overview.map((row) => ({ ...row, ratio: `${(row.ratio * 100).toFixed(1)} %` })));
 
 mkdirSync('bench-results', { recursive: true });
