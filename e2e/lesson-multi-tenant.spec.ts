@@ -8,6 +8,7 @@
  * first learner's changes.
  */
 import { captureResponseBodies, expect, test, type Locator, type Page } from './support/test';
+import { expectNoAxeViolations } from './support/axe';
 import { collectPageErrors } from './support/page-errors';
 import { waitForHydration } from './support/hydrated';
 
@@ -66,6 +67,7 @@ test('signed in as Alice and Bob: the naive server leaks, the production server 
   await expect(widget.getByTestId('verdict-client-2')).toHaveAttribute('data-leaked', 'true');
   await expect(widget.getByTestId('verdict-client-2')).toContainText('signed in as Bob Example, but the naive server answered with Alice Example');
   await expect(widget.getByTestId('verdict-client-1')).toHaveAttribute('data-leaked', 'false');
+  await expectNoAxeViolations(page, { include: '[data-testid="widget-two-tenants"]' });
 
   // The noisy neighbour: Client 2 runs into its own limit, Client 1's calls all go through.
   await widget.getByRole('button', { name: 'Flood from Client 2' }).click();
@@ -102,13 +104,34 @@ test('signed in as Alice and Bob: the naive server leaks, the production server 
   expect(unexpected).toEqual([]);
 });
 
-test('refusing consent on the Todoist stand-in leaves the client signed out and says why', async ({ page }) => {
+test('refusing consent on the Todoist stand-in leaves the client signed out and says why; both pages pass axe', async ({ page }) => {
   await openWidget(page);
   await page.getByTestId('widget-two-tenants').getByRole('button', { name: 'Sign in Client 1' }).click();
   await expect(page).toHaveURL(/\/standin\/oauth\/authorize\?/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Deny' }).click();
   await expect(page.getByTestId('sign-in-failed')).toContainText('Consent was refused');
+  await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Back to the lesson' }).click();
   await waitForHydration(page);
   await expect(page.getByTestId('tenant-client-1')).toHaveAttribute('data-signed-in', 'false');
+});
+
+test("the default demo: mock workspace and stand-in sample account, each answer says whose it is — this learner's, the same on both sides", async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto(LESSON);
+  const panel = page.getByTestId('live-panel');
+  await expect(panel.getByRole('button', { name: /^Run r$|^Run$/ })).toBeEnabled(); // hydrated
+  await panel.getByRole('button', { name: /Run side by side/ }).click();
+  await expect(panel.getByTestId('differences').getByTestId('source-verdict')).toBeVisible({ timeout: 45_000 });
+  const left = panel.getByTestId('side-left').getByTestId('provenance-description');
+  const right = panel.getByTestId('side-right').getByTestId('provenance-description');
+  await expect(left).toContainText('mock scenario');
+  await expect(right).toContainText('Todoist stand-in on this machine');
+  const tenant = await left.getAttribute('data-tenant');
+  expect(tenant).toMatch(/^learner-[\w-]{22}$/);
+  await expect(right).toHaveAttribute('data-tenant', tenant!);
+  await expect(left).toContainText(`for tenant ${tenant}`);
+  expect(errors).toEqual([]);
 });

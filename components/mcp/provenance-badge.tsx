@@ -40,7 +40,9 @@ export function ProvenanceBadge({ meta }: { meta: Record<string, unknown> | unde
           </span>
         ))}
       </span>
-      <span className="text-sm text-muted">{describe(provenance)}</span>
+      <span data-testid="provenance-description" data-tenant={provenance?.tenant} className="text-sm text-muted">
+        {describe(provenance)}
+      </span>
     </div>
   );
 }
@@ -59,6 +61,13 @@ function describe(provenance: Provenance | undefined): string {
     ...(provenance.retries ? [`${provenance.retries} retr${provenance.retries === 1 ? 'y' : 'ies'}`] : []),
     `${Math.round(provenance.durationMs)} ms`,
     ...(provenance.workspace ? [`workspace ${provenance.workspace}`] : []),
+    ...(provenance.tenant ? [`for ${whose(provenance)}`] : []),
   ];
   return parts.join(' · ') + (provenance.note ? ` — ${provenance.note}` : '');
+}
+
+/** Whose data: a signed-in user's name, else the tenant key every store used (a learner's is the unsigned half of their id). */
+function whose(provenance: Provenance): string {
+  if (provenance.account) return provenance.account;
+  return provenance.tenant!.startsWith('anon-') ? 'an anonymous caller (throwaway workspace)' : `tenant ${provenance.tenant}`;
 }

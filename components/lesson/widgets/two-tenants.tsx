@@ -27,7 +27,7 @@ import { useObservations } from '../panel/use-observations';
 
 const SCOPE = 'tasks:read tasks:write';
 const LABELS: Record<ClientSlot, string> = { 'client-1': 'Client 1', 'client-2': 'Client 2' };
-const FLOOD_CALLS = 80;
+const FLOOD_CALLS = 120;
 const QUIET_CALLS = 5;
 
 type Answers = Partial<Record<TenancyServer, TenantAnswer>>;
