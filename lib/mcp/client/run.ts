@@ -19,6 +19,9 @@ export interface RunContext {
   request: RunRequestOptions;
 }
 
+/** How long a finished run waits for requests still in flight (only the HTTP log's) before it closes. */
+const SETTLE_BEFORE_CLOSE_MS = 5_000;
+
 export interface RunOptions extends Omit<ConnectDojoClientOptions, 'signal'> {
   /** The run's Cancel: aborts the connect or the call in flight. */
   signal?: AbortSignal;
@@ -38,7 +41,11 @@ export async function runOnConnection<Result>(options: RunOptions, work: (contex
     signal?.throwIfAborted();
     connection = await connect({ ...connectOptions, ...(signal && { signal }) });
     signal?.throwIfAborted();
-    return await work({ client: connection.client, connection, request });
+    const result = await work({ client: connection.client, connection, request });
+    // A 2025 client opens its GET stream in the background: let what is in flight be answered (405, at once)
+    // before the close, so the HTTP log shows the answer instead of an exchange cut off as aborted.
+    await connectOptions.http?.settled(SETTLE_BEFORE_CLOSE_MS);
+    return result;
   } catch (error) {
     // The SDK reports an abort as a timeout with the abort reason: name a cancel as a cancel.
     if (signal?.aborted) throw cancelled?.() ?? (isCancelled(signal.reason) ? signal.reason : new DOMException('Cancelled.', 'AbortError'));

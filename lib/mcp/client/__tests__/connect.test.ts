@@ -190,6 +190,20 @@ describe('runOnConnection', () => {
     expect(http.entries.map((exchange) => exchange.method)).toEqual(['POST', 'POST']);
   });
 
+  it("a 2025 run waits for its background GET to be answered before closing, so the log shows the 405, not an abort", async () => {
+    const http = new HttpExchangeLog();
+    // The server answers the GET stream late: a close right after the call would cut it off.
+    const slowGet: FetchFunction = async (input, init) => {
+      if ((init?.method ?? 'GET') === 'GET') await new Promise((resolve) => setTimeout(resolve, 150));
+      return fetch(input, init);
+    };
+    await runOnConnection({ endpoint: endpoint(), settings: SETTINGS, http, protocol: '2025-11-25', fetch: slowGet }, ({ client, request }) =>
+      client.callTool({ name: 'list_projects', arguments: {} }, request),
+    );
+    const get = http.entries.find((exchange) => exchange.method === 'GET');
+    expect(get).toMatchObject({ status: 405 });
+  });
+
   it('a cancel rejects as cancelled (not as a failure) and aborts the request in flight', async () => {
     const http = new HttpExchangeLog();
     const abort = new AbortController();
