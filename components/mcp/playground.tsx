@@ -5,8 +5,8 @@
  * and the HTTP requests under them — side by side.
  */
 import { useState } from 'react';
-import { DATASET_SIZES, type DatasetSize } from '@/lib/mock/dataset-sizes';
-import { SCENARIO_NAMES } from '@/lib/mock/scenario-names';
+import { DATASET_SIZES } from '@/lib/mock/dataset-sizes';
+import { SETTING_CHOICES, type SettingValue } from '@/lib/mcp/setting-choices';
 import { DEFAULT_PROTOCOL, PROTOCOL_CHOICES, type DojoClientSettings, type ProtocolChoice } from '@/lib/mcp/client/connect';
 import { HttpExchangeLog } from '@/lib/mcp/client/http-log';
 import { ProtocolTrace as ProtocolTraceStore } from '@/lib/mcp/client/trace';
@@ -25,10 +25,19 @@ const PROTOCOL_OPTIONS = PROTOCOL_CHOICES.map((value) => ({
   label: value === '2026-07-28' ? '2026-07-28 (current: no session, per-request envelope)' : '2025-11-25 (initialize handshake)',
 }));
 
-const SIZE_OPTIONS = (Object.keys(DATASET_SIZES) as DatasetSize[]).map((size) => ({
-  value: size,
-  label: `${size} (${DATASET_SIZES[size]} tasks)`,
-}));
+// The options are the endpoint's own lists (lib/mcp/setting-choices): a label per value, checked by the type.
+const BACKEND_LABELS: Record<SettingValue<'backend'>, string> = {
+  mock: 'mock (simulated Todoist)',
+  real: 'real (Todoist API, or the stand-in without a token)',
+};
+const STRATEGY_LABELS: Record<SettingValue<'strategy'>, string> = {
+  production: 'production (the fix)',
+  naive: 'naive (the original bug)',
+};
+const BACKEND_OPTIONS = SETTING_CHOICES.backend.map((value) => ({ value, label: BACKEND_LABELS[value] }));
+const STRATEGY_OPTIONS = SETTING_CHOICES.strategy.map((value) => ({ value, label: STRATEGY_LABELS[value] }));
+const SCENARIO_OPTIONS = SETTING_CHOICES.scenario.map((value) => ({ value, label: value }));
+const SIZE_OPTIONS = SETTING_CHOICES.size.map((value) => ({ value, label: `${value} (${DATASET_SIZES[value]} tasks)` }));
 
 export function McpPlayground() {
   const [trace] = useState(() => new ProtocolTraceStore());
@@ -51,16 +60,13 @@ export function McpPlayground() {
             <SettingSelect
               label="Backend"
               value={settings.backend}
-              options={[
-                { value: 'mock', label: 'mock (simulated Todoist)' },
-                { value: 'real', label: 'real (Todoist API, or the stand-in without a token)' },
-              ]}
+              options={BACKEND_OPTIONS}
               onChange={(value) => update('backend', value)}
             />
             <SettingSelect
               label="Scenario"
               value={settings.scenario ?? 'faithful'}
-              options={SCENARIO_NAMES.map((name) => ({ value: name, label: name }))}
+              options={SCENARIO_OPTIONS}
               disabled={settings.backend === 'real'}
               hint={settings.backend === 'real' ? 'Mock backend only.' : undefined}
               onChange={(value) => update('scenario', value)}
@@ -75,10 +81,7 @@ export function McpPlayground() {
             <SettingSelect
               label="Strategy"
               value={settings.strategy}
-              options={[
-                { value: 'production', label: 'production (the fix)' },
-                { value: 'naive', label: 'naive (the original bug)' },
-              ]}
+              options={STRATEGY_OPTIONS}
               onChange={(value) => update('strategy', value)}
             />
           </div>

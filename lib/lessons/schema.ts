@@ -4,7 +4,7 @@
  * message naming the lesson and the field — never a blank page at runtime.
  */
 import { z } from 'zod';
-import { SCENARIO_NAMES } from '@/lib/mock/scenarios';
+import { BACKENDS, OUTPUTS, SCENARIO_NAMES, SIZES, STRATEGIES, TOKENS } from '@/lib/mcp/setting-choices';
 import { STAGES } from './stages';
 
 /** Fixed slugs: links, checks and progress use them. */
@@ -33,16 +33,19 @@ export const TOOL_NAMES = [
   'complete_task',
 ] as const;
 
-/** The settings of one MCP session, as the endpoint URL takes them (no defaults: a compare side sets only what it changes). */
+/**
+ * The settings of one MCP session a demo declares (LESSON_SETTING_KEYS), as the endpoint URL takes them
+ * (no defaults: a compare side sets only what it changes). The values come from lib/mcp/setting-choices.
+ */
 const PanelSettingsFields = z.object({
-  backend: z.enum(['mock', 'real']),
-  strategy: z.enum(['production', 'naive']),
+  backend: z.enum(BACKENDS),
+  strategy: z.enum(STRATEGIES),
   scenario: z.enum(SCENARIO_NAMES),
-  size: z.enum(['tiny', 'small', 'large']),
+  size: z.enum(SIZES),
   /** Real backend: the configured token, or a simulated missing / wrong one. */
-  token: z.enum(['configured', 'missing', 'wrong']),
+  token: z.enum(TOKENS),
   /** Overrides the strategy's output (raw API JSON or compact lines). */
-  output: z.enum(['raw', 'compact']).optional(),
+  output: z.enum(OUTPUTS).optional(),
 });
 
 export const PanelSettingsSchema = PanelSettingsFields.extend({
@@ -72,11 +75,11 @@ export const DemoSchema = z.object({
   defaults: PanelSettingsSchema,
   /** Which toggles the learner may flip, and to what. */
   offers: z.object({
-    backends: z.array(z.enum(['mock', 'real'])).min(1),
-    strategies: z.array(z.enum(['production', 'naive'])).min(1),
-    scenarios: z.array(z.enum(SCENARIO_NAMES)).min(1),
-    sizes: z.array(z.enum(['tiny', 'small', 'large'])).min(1),
-    tokens: z.array(z.enum(['configured', 'missing', 'wrong'])).default(['configured']),
+    backends: z.array(PanelSettingsFields.shape.backend).min(1),
+    strategies: z.array(PanelSettingsFields.shape.strategy).min(1),
+    scenarios: z.array(PanelSettingsFields.shape.scenario).min(1),
+    sizes: z.array(PanelSettingsFields.shape.size).min(1),
+    tokens: z.array(PanelSettingsFields.shape.token).default(['configured']),
   }),
   /** The side-by-side run: the same call under two settings. */
   compare: z

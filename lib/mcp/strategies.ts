@@ -4,6 +4,7 @@
  * Production is the default everywhere; naive exists only to be shown failing.
  */
 import { z } from 'zod';
+import { OUTPUTS, type STRATEGIES } from './setting-choices';
 
 export const StrategiesSchema = z.object({
   /** `first-page`: one request, `next_cursor` ignored — the most common bug in the field. */
@@ -15,7 +16,7 @@ export const StrategiesSchema = z.object({
    */
   fallback: z.enum(['mock-on-error', 'honest', 'resilient']),
   /** `raw`: the API's JSON dumped as text; `compact`: one line per task. */
-  output: z.enum(['raw', 'compact']),
+  output: z.enum(OUTPUTS),
 });
 
 export type Strategies = z.infer<typeof StrategiesSchema>;
@@ -23,5 +24,6 @@ export type Strategies = z.infer<typeof StrategiesSchema>;
 export const PRODUCTION_STRATEGIES: Strategies = { pagination: 'all-pages', fallback: 'resilient', output: 'compact' };
 export const NAIVE_STRATEGIES: Strategies = { pagination: 'first-page', fallback: 'mock-on-error', output: 'raw' };
 
-export const STRATEGY_PRESETS = { production: PRODUCTION_STRATEGIES, naive: NAIVE_STRATEGIES } as const;
+/** One preset per strategy the endpoint accepts, and no other. */
+export const STRATEGY_PRESETS = { production: PRODUCTION_STRATEGIES, naive: NAIVE_STRATEGIES } as const satisfies Record<(typeof STRATEGIES)[number], Strategies>;
 export type StrategyPreset = keyof typeof STRATEGY_PRESETS;

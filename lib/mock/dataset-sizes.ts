@@ -3,7 +3,8 @@
  * show "180 tasks" without downloading the dataset generator (dataset.ts
  * re-exports it for the server side).
  */
+import type { SIZES } from '@/lib/mcp/setting-choices';
 
-/** Target task count per size. */
-export const DATASET_SIZES = { tiny: 12, small: 180, large: 5000 } as const;
+/** Target task count per size: one for each size the endpoint accepts, and no other. */
+export const DATASET_SIZES = { tiny: 12, small: 180, large: 5000 } as const satisfies Record<(typeof SIZES)[number], number>;
 export type DatasetSize = keyof typeof DATASET_SIZES;

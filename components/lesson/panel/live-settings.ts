@@ -4,6 +4,7 @@
  * state object so a lesson can later deep-link either.
  */
 import type { PanelSettings } from '@/lib/lessons/schema';
+import { LESSON_SETTING_KEYS, type LessonSettingKey } from '@/lib/mcp/setting-choices';
 import { DEFAULT_PROTOCOL, isProtocolChoice, type DojoClientSettings, type ProtocolChoice } from '@/lib/mcp/client/constants';
 
 export type LiveSettings = PanelSettings & { protocol: ProtocolChoice };
@@ -20,15 +21,11 @@ export function initialLiveSettings(defaults: PanelSettings): LiveSettings {
  * with no token the app's stand-in, so a demo works offline.
  */
 export function endpointSettings(settings: PanelSettings, workspace: string): DojoClientSettings {
-  const { backend, strategy, scenario, size, token, output } = settings;
+  // Every setting a demo can declare, by the one list of them: a new one reaches the URL without an edit here.
+  const declared = Object.fromEntries(LESSON_SETTING_KEYS.filter((key) => settings[key] !== undefined).map((key) => [key, settings[key]]));
   return {
-    backend,
-    strategy,
-    scenario,
-    size,
-    token,
-    ...(output && { output }),
+    ...(declared as Pick<PanelSettings, LessonSettingKey>),
     workspace,
-    ...(backend === 'real' && { upstream: 'auto' as const }),
+    ...(settings.backend === 'real' && { upstream: 'auto' as const }),
   };
 }

@@ -5,28 +5,27 @@
  * last between requests lives in the caller's workspace (see ./workspace).
  */
 import { z } from 'zod';
-import { DATASET_SIZES, type DatasetSize } from '@/lib/mock/dataset';
-import { SCENARIO_NAMES } from '@/lib/mock/scenarios';
-import { STRATEGY_PRESETS } from '../strategies';
+import { BACKENDS, OUTPUTS, SCENARIO_NAMES, SIZES, STRATEGIES, TENANCIES, TOKENS, UPSTREAMS } from '../setting-choices';
 
+/** Each setting's values come from ../setting-choices (shared with the lesson schema and the panel); here only defaults and docs. */
 export const SessionSettingsSchema = z.object({
-  backend: z.enum(['mock', 'real']).default('mock'),
+  backend: z.enum(BACKENDS).default('mock'),
   /**
    * Mock backend: when given, becomes the workspace's scenario. Left out, the
    * workspace keeps the scenario it has (a lesson's fault switch may have set it).
    */
   scenario: z.enum(SCENARIO_NAMES).optional(),
-  size: z.enum(Object.keys(DATASET_SIZES) as [DatasetSize, ...DatasetSize[]]).default('small'),
-  strategy: z.enum(Object.keys(STRATEGY_PRESETS) as ['production', 'naive']).default('production'),
+  size: z.enum(SIZES).default('small'),
+  strategy: z.enum(STRATEGIES).default('production'),
   // Each seed is another generated dataset (large: ~200 ms to make): a small range keeps that bounded.
   seed: z.coerce.number().int().min(0).max(99).default(1),
   /**
    * Real backend only: use the configured token, or simulate a `missing` or `wrong` one —
    * so a lesson can show what each strategy does then, whatever this machine has configured.
    */
-  token: z.enum(['configured', 'missing', 'wrong']).default('configured'),
+  token: z.enum(TOKENS).default('configured'),
   /** Overrides the preset's output strategy, so a lesson can compare raw and compact with all else equal. */
-  output: z.enum(['raw', 'compact']).optional(),
+  output: z.enum(OUTPUTS).optional(),
   /** Which of the caller's workspaces (mock data and its writes, scenario, breaker, cache) to use. */
   workspace: z
     .string()
@@ -37,12 +36,12 @@ export const SessionSettingsSchema = z.object({
    * `standin`: this app's Todoist stand-in — sample data over real HTTP, asked for by name.
    * `auto`: the configured token's API if there is a token, else the stand-in (what the app's own pages use).
    */
-  upstream: z.enum(['todoist', 'standin', 'auto']).default('todoist'),
+  upstream: z.enum(UPSTREAMS).default('todoist'),
   /**
    * `naive`: lesson 7's naive multi-user server (one Todoist client and one cache for everyone),
    * for signed-in users of the stand-in's sample accounts only. `production`: everything per tenant.
    */
-  tenancy: z.enum(['production', 'naive']).default('production'),
+  tenancy: z.enum(TENANCIES).default('production'),
 });
 
 export type SessionSettings = z.infer<typeof SessionSettingsSchema>;
