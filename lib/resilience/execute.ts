@@ -90,7 +90,8 @@ export async function executeResiliently<T>(run: (signal?: AbortSignal) => Promi
 
   /** Runs a breaker operation and puts any state change on the timeline, where it happened. */
   function watchBreaker(operation: () => void): void {
-    const before = breaker?.state;
+    // The record, not the `state` getter: reading `state` would itself move open → half-open, off the timeline.
+    const before = breaker?.record.state;
     operation();
     const after = breaker?.state;
     if (before && after && before !== after) timeline?.add({ type: 'breaker', from: before, to: after });
