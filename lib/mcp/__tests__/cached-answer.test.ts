@@ -16,3 +16,13 @@ describe('packed last good answers', () => {
     expect(unpackAnswer(packAnswer(answer, false)).raw).toEqual(answer.structured);
   });
 });
+
+describe('the packed format', () => {
+  it('is raw deflate at the fastest level, base64: what every instance sharing a store reads', async () => {
+    const { deflateRawSync } = await import('node:zlib');
+    const small = { structured: { n: 1 }, summary: ['a'], raw: { big: 'x'.repeat(100) } };
+    expect(packAnswer(small, true).packed).toBe(deflateRawSync(JSON.stringify(small), { level: 1 }).toString('base64'));
+    expect(packAnswer(small, false).packed).toBe(deflateRawSync(JSON.stringify({ structured: { n: 1 }, summary: ['a'] }), { level: 1 }).toString('base64'));
+    expect(packAnswer(small, false)).toEqual({ packed: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/) });
+  });
+});
