@@ -62,7 +62,7 @@ describe('resilient fallback (production)', () => {
     await close();
   });
 
-  it('when the upstream dies: the last good answer, labelled stale; once the breaker is open, in milliseconds', async () => {
+  it('when the upstream dies: the last good answer, labelled stale; once the breaker is open, without calling it', async () => {
     const backend = createMockBackend({ size: 'small' });
     const { call, close } = await connect({ mock: { backend }, resilience: FAST });
     const live = await call('get_overview');
@@ -77,12 +77,10 @@ describe('resilient fallback (production)', () => {
     expect(first.structuredContent).toEqual(live.structuredContent);
     expect(timelineOf(first).some((event) => event.type === 'breaker' && event.to === 'open')).toBe(true);
 
-    const started = performance.now();
+    // No request went out: the breaker answered (counted by the call itself, not timed on the wall clock).
     const fast = await call('get_overview');
-    const elapsed = performance.now() - started;
     expect(provenanceOf(fast)).toMatchObject({ source: 'cache', requests: 0 });
     expect(timelineOf(fast).some((event) => event.type === 'breaker-rejected')).toBe(true);
-    expect(elapsed).toBeLessThan(200); // no request went out: the breaker answered
     await close();
   });
 

@@ -1,5 +1,5 @@
 /** Every scenario of the mock, observed through our own client. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TodoistClient } from '@/lib/todoist/client';
 import {
   TodoistApiError,
@@ -79,11 +79,21 @@ describe('mock scenarios', () => {
     expect(await run()).toEqual(first);
   });
 
+  // On fake timers, not the wall clock: the answer must wait for the delay's timer, however fast or busy the machine.
   it('slow: answers correctly, after the configured delay', async () => {
-    const { client } = setup({ name: 'slow', slow: { delayMs: 150 } });
-    const started = performance.now();
-    await client.getUser();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { client } = setup({ name: 'slow', slow: { delayMs: 150 } });
+      let answered = false;
+      const user = client.getUser().finally(() => (answered = true));
+      await vi.advanceTimersByTimeAsync(149);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(user).resolves.toMatchObject({ id: expect.any(String) });
+      expect(answered).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   // No wall-clock bound: if the abort did not end the request, it would never settle and the test's timeout fails it.

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TodoistClient, buildUrl } from '../client';
 import { TodoistApiError, TodoistInvalidResponseError, TodoistNetworkError, TodoistTimeoutError } from '../errors';
 import { parseRetryAfterHeader } from '../retry-after';
@@ -102,19 +102,28 @@ describe('TodoistClient', () => {
     expect((error as TodoistNetworkError).retryable).toBe(true);
   });
 
+  // On fake timers: the call must end when its own timeout fires (50 ms of the client's clock), not by the wall clock.
   it('aborts and reports a timeout when the transport never answers', async () => {
-    const { client, requests } = clientWith(
-      (request) =>
-        new Promise<Response>((_resolve, reject) => {
-          request.signal.addEventListener('abort', () => reject(request.signal.reason));
-        }),
-      50,
-    );
-    const started = Date.now();
-    const error = await failure(client.getUser());
-    expect(error).toBeInstanceOf(TodoistTimeoutError);
-    expect(Date.now() - started).toBeLessThan(1_000);
-    expect(requests[0]?.signal.aborted).toBe(true);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { client, requests } = clientWith(
+        (request) =>
+          new Promise<Response>((_resolve, reject) => {
+            request.signal.addEventListener('abort', () => reject(request.signal.reason));
+          }),
+        50,
+      );
+      let settled = false;
+      const error = failure(client.getUser()).finally(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(49);
+      expect(settled).toBe(false);
+      expect(requests[0]?.signal.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await error).toBeInstanceOf(TodoistTimeoutError);
+      expect(requests[0]?.signal.aborted).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('passes a caller abort through as an abort, not a timeout', async () => {
