@@ -192,14 +192,19 @@ describe('runOnConnection', () => {
 
   it("a 2025 run waits for its background GET to be answered before closing, so the log shows the 405, not an abort", async () => {
     const http = new HttpExchangeLog();
-    // The server answers the GET stream late: a close right after the call would cut it off.
+    // The server answers the GET stream late — only once the call has its answer (an awaited event, not a sleep):
+    // a close right after the call would cut it off.
+    let callAnswered!: () => void;
+    const answered = new Promise<void>((resolve) => (callAnswered = resolve));
     const slowGet: FetchFunction = async (input, init) => {
-      if ((init?.method ?? 'GET') === 'GET') await new Promise((resolve) => setTimeout(resolve, 150));
+      if ((init?.method ?? 'GET') === 'GET') await answered;
       return fetch(input, init);
     };
-    await runOnConnection({ endpoint: endpoint(), settings: SETTINGS, http, protocol: '2025-11-25', fetch: slowGet }, ({ client, request }) =>
-      client.callTool({ name: 'list_projects', arguments: {} }, request),
-    );
+    await runOnConnection({ endpoint: endpoint(), settings: SETTINGS, http, protocol: '2025-11-25', fetch: slowGet }, async ({ client, request }) => {
+      const result = await client.callTool({ name: 'list_projects', arguments: {} }, request);
+      callAnswered();
+      return result;
+    });
     const get = http.entries.find((exchange) => exchange.method === 'GET');
     expect(get).toMatchObject({ status: 405 });
   });
