@@ -8,7 +8,8 @@ import type { Tool } from '@modelcontextprotocol/client';
 import { useState } from 'react';
 import type { DojoClientSettings, ProtocolChoice } from '@/lib/mcp/client/connect';
 import { ToolForm } from './tool-form';
-import { ALERT_CLASSES, ToolResult } from './tool-result';
+import { ALERT, PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/styles';
+import { ToolResult } from './tool-result';
 import type { McpConnection } from './use-mcp-connection';
 import { useToolCall } from './use-tool-call';
 
@@ -45,16 +46,12 @@ function ConnectionBar({ session, settings, protocol }: McpConsoleProps) {
           type="button"
           disabled={busy}
           onClick={() => (connection ? session.disconnect() : session.connect({ settings, protocol }))}
-          className={
-            connection
-              ? 'rounded-md border border-border px-5 py-2 text-base font-semibold hover:bg-border disabled:opacity-60'
-              : 'rounded-md bg-accent px-5 py-2 text-base font-semibold text-accent-foreground hover:opacity-90 disabled:opacity-60'
-          }
+          className={connection ? SECONDARY_BUTTON : PRIMARY_BUTTON}
         >
           {connection ? 'Disconnect' : 'Connect'}
         </button>
         {status === 'connecting' && (
-          <button type="button" onClick={session.cancelConnect} className="rounded-md border border-border px-4 py-2 text-base hover:bg-border">
+          <button type="button" onClick={session.cancelConnect} className={SECONDARY_BUTTON}>
             Cancel
           </button>
         )}
@@ -90,7 +87,7 @@ function ConnectionBar({ session, settings, protocol }: McpConsoleProps) {
         </p>
       )}
       {session.connectError && (
-        <p role="alert" className={ALERT_CLASSES}>
+        <p role="alert" className={ALERT}>
           Could not connect: {session.connectError.message}
         </p>
       )}
@@ -104,7 +101,7 @@ function ToolExplorer({ session }: { session: McpConnection }) {
   if (tools.isPending) return <p className="text-muted">Listing tools…</p>;
   if (tools.isError) {
     return (
-      <p role="alert" className={ALERT_CLASSES}>
+      <p role="alert" className={ALERT}>
         tools/list failed: {tools.error.message}
       </p>
     );

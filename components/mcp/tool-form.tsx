@@ -2,6 +2,7 @@
 /** A form generated from a tool's JSON input schema, as an MCP client would build one. */
 import type { Tool } from '@modelcontextprotocol/client';
 import { useId, useState, type FormEvent } from 'react';
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/styles';
 import { argumentsOf, fieldsOf, initialValue, type FieldValue, type ToolInputField } from './tool-input-fields';
 
 export const INPUT_CLASSES =
@@ -39,15 +40,11 @@ export function ToolForm({ tool, busy, onCall, onCancel }: ToolFormProps) {
         ))}
       </div>
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={busy}
-          className="rounded-md bg-accent px-5 py-2 text-base font-semibold text-accent-foreground hover:opacity-90 disabled:opacity-60"
-        >
+        <button type="submit" disabled={busy} className={PRIMARY_BUTTON}>
           {busy ? 'Calling…' : `Call ${tool.name}`}
         </button>
         {busy && (
-          <button type="button" onClick={onCancel} className="rounded-md border border-border px-4 py-2 text-base hover:bg-border">
+          <button type="button" onClick={onCancel} className={SECONDARY_BUTTON}>
             Cancel
           </button>
         )}

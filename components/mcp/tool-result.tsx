@@ -4,6 +4,7 @@
  * provenance from `_meta`.
  */
 import type { CallToolResult, Progress } from '@modelcontextprotocol/client';
+import { ALERT } from '@/components/ui/styles';
 import { isCancelled } from '@/lib/mcp/client/cancel';
 import { JsonView } from './json-view';
 import { ProvenanceBadge } from './provenance-badge';
@@ -16,9 +17,6 @@ interface ToolResultProps {
   pending: boolean;
 }
 
-/** A light box with dark text: readable on both themes, and unmistakable on a projector. */
-export const ALERT_CLASSES = 'rounded-md border-2 border-red-600 bg-red-50 px-4 py-3 text-red-900 dark:bg-red-950 dark:text-red-100';
-
 export function ToolResult({ toolName, result, error, progress, pending }: ToolResultProps) {
   if (!result && !error && !pending) return null;
   return (
@@ -30,7 +28,7 @@ export function ToolResult({ toolName, result, error, progress, pending }: ToolR
       {pending && <p className="text-muted">Waiting for the server…</p>}
       {error && isCancelled(error) && <p className="text-muted">Cancelled: the client stopped waiting and aborted the request.</p>}
       {error && !isCancelled(error) && (
-        <div role="alert" className={ALERT_CLASSES}>
+        <div role="alert" className={ALERT}>
           <p className="font-semibold">The call failed: no result came back</p>
           <p className="mt-1 font-mono text-sm">{error.message}</p>
         </div>
@@ -48,7 +46,7 @@ function ResultBody({ result }: { result: CallToolResult }) {
     <>
       <ProvenanceBadge meta={result._meta} />
       {result.isError && (
-        <div role="alert" className={ALERT_CLASSES}>
+        <div role="alert" className={ALERT}>
           <p className="font-semibold">The tool reported an error (isError: true)</p>
           <p className="mt-1 text-sm">The server answered, but the tool failed; its message is below.</p>
         </div>

@@ -7,6 +7,7 @@
  */
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
+import { ALERT } from '@/components/ui/styles';
 import { BrowserOAuthProvider, safeReturnPath, takePendingSignIn } from '@/lib/mcp/client/oauth-provider';
 
 type Outcome = { kind: 'working' } | { kind: 'failed'; title: string; detail: string; back: string };
@@ -30,7 +31,7 @@ export function FinishSignIn() {
     );
   }
   return (
-    <div role="alert" data-testid="sign-in-failed" className="mt-4 space-y-3 rounded-md border-2 border-danger px-4 py-3">
+    <div role="alert" data-testid="sign-in-failed" className={`mt-4 space-y-3 ${ALERT}`}>
       <p className="text-lg font-semibold">{outcome.title}</p>
       <p className="text-base">{outcome.detail}</p>
       <Link href={outcome.back} className="inline-block text-accent underline underline-offset-4">

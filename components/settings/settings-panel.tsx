@@ -4,13 +4,13 @@
  * backend status, the resolution table and the two forms, all drawn from
  * GET /api/settings and refreshed by each save.
  */
+import { ErrorWithRetry } from '@/components/ui/error-with-retry';
 import { BackendStatus } from './backend-status';
 import { BaseUrlForm } from './base-url-form';
 import { ConfigTable } from './config-table';
 import { PlacesChecked } from './places-checked';
 import { ServerModeNotice } from './server-mode-notice';
 import { isReport } from './sources';
-import { ALERT_CLASSES, SECONDARY_BUTTON_CLASSES } from './styles';
 import { TokenForm } from './token-form';
 import { useSettings } from './use-settings';
 
@@ -22,15 +22,13 @@ export function SettingsPanel() {
   const body = settings.data;
   if (problem || !body || !isReport(body)) {
     return (
-      <div className="space-y-3">
-        <div role="alert" className={ALERT_CLASSES}>
-          <p className="font-semibold">The configuration could not be read.</p>
-          <p className="mt-1 break-words">{problem ?? (body && !isReport(body) ? body.error : 'No answer from the server.')}</p>
-        </div>
-        <button type="button" onClick={() => settings.refetch()} className={SECONDARY_BUTTON_CLASSES}>
-          Check again
-        </button>
-      </div>
+      <ErrorWithRetry
+        title="The configuration could not be read."
+        detail={problem ?? (body && !isReport(body) ? body.error : 'No answer from the server.')}
+        retryLabel="Check again"
+        onRetry={() => settings.refetch()}
+        retrying={settings.isFetching}
+      />
     );
   }
 

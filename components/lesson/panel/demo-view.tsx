@@ -19,7 +19,7 @@ import { RunResult } from './run-result';
 import { SessionTrace } from './session-trace';
 import { SettingsSummary } from './settings-summary';
 import { SettingsToggles } from './settings-toggles';
-import { PRIMARY_BUTTON, SECONDARY_BUTTON } from './buttons';
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/styles';
 import { SideBySide, type Side } from './side-by-side';
 import { isCancelled, useDemoRun, type DemoRun, type RunInput } from './use-demo-run';
 import { useHydrated } from './use-hydrated';

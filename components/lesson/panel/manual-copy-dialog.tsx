@@ -1,6 +1,7 @@
 'use client';
 /** The clipboard fallback: the prompt in a modal, already selected — Ctrl/⌘+C and done. */
 import { useEffect, useRef } from 'react';
+import { SECONDARY_BUTTON } from '@/components/ui/styles';
 
 export function ManualCopyDialog({ text, onClose }: { text: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -33,7 +34,7 @@ export function ManualCopyDialog({ text, onClose }: { text: string; onClose: () 
         className="mt-3 w-full rounded-md border border-border bg-background px-3 py-2 font-mono text-sm"
       />
       <div className="mt-3 flex justify-end">
-        <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-border px-4 py-2 hover:bg-border">
+        <button type="button" onClick={() => dialog.current?.close()} className={SECONDARY_BUTTON}>
           Close
         </button>
       </div>

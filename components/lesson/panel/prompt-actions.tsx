@@ -9,7 +9,7 @@ import { Kbd, shortcut } from '@/components/keyboard/shortcut';
 import { claudeUrl } from '@/lib/lessons/prompt';
 import { ManualCopyDialog } from './manual-copy-dialog';
 import { useHydrated } from './use-hydrated';
-import { PRIMARY_BUTTON, SECONDARY_BUTTON } from './buttons';
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/styles';
 
 type CopyState = 'idle' | 'copied' | 'manual';
 

@@ -1,7 +1,7 @@
 'use client';
 /** Which protocol generation the panel's client speaks; the trace below shows what changes. */
 import { PROTOCOL_CHOICES, type ProtocolChoice } from '@/lib/mcp/client/constants';
-import { ToggleGroup } from './settings-toggles';
+import { PillGroup } from '@/components/ui/pill-group';
 
 const PROTOCOL_HINTS: Record<ProtocolChoice, string> = {
   '2026-07-28': 'Current spec: no initialize, no session; every request carries its own _meta envelope.',
@@ -9,5 +9,5 @@ const PROTOCOL_HINTS: Record<ProtocolChoice, string> = {
 };
 
 export function ProtocolToggle({ value, onChange, disabled }: { value: ProtocolChoice; onChange: (value: ProtocolChoice) => void; disabled: boolean }) {
-  return <ToggleGroup label="Protocol" options={PROTOCOL_CHOICES} value={value} onChange={onChange} disabled={disabled} hint={PROTOCOL_HINTS[value]} />;
+  return <PillGroup legend="Protocol" options={PROTOCOL_CHOICES} value={value} onChange={onChange} disabled={disabled} hint={PROTOCOL_HINTS[value]} />;
 }

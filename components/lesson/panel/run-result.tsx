@@ -6,7 +6,7 @@
  */
 import { JsonView } from '@/components/mcp/json-view';
 import { ProvenanceBadge } from '@/components/mcp/provenance-badge';
-import { ALERT_CLASSES } from '@/components/mcp/tool-result';
+import { ALERT } from '@/components/ui/styles';
 import { textOf } from '@/lib/lessons/observations';
 import type { DemoRun } from './use-demo-run';
 import { isCancelled } from './use-demo-run';
@@ -36,7 +36,7 @@ export function RunResult({ run, compact = false }: RunResultProps) {
         <ProvenanceBadge meta={result._meta} />
       </div>
       {result.isError && (
-        <div role="alert" className={ALERT_CLASSES}>
+        <div role="alert" className={ALERT}>
           <p className="font-semibold">The tool reported an error (isError: true)</p>
           {!compact && <p className="mt-1 text-sm">The server answered, but could not do what was asked; its message is below, word for word.</p>}
         </div>
@@ -76,7 +76,7 @@ export function CallFailure({ error }: { error: Error }) {
     );
   }
   return (
-    <div role="alert" data-testid="run-failure" className={ALERT_CLASSES}>
+    <div role="alert" data-testid="run-failure" className={ALERT}>
       <p className="font-semibold">The call failed: no result came back</p>
       <p className="mt-1 font-mono text-sm">{error.message}</p>
     </div>

@@ -4,10 +4,10 @@
  * that does not apply (scenario on the real API, token on the mock) stays
  * visible but disabled, with the reason next to it.
  */
-import { useId } from 'react';
 import { DATASET_SIZES } from '@/lib/mock/dataset-sizes';
 import { SCENARIO_DESCRIPTIONS } from '@/lib/mock/scenario-names';
 import type { Demo, PanelSettings } from '@/lib/lessons/schema';
+import { PillGroup } from '@/components/ui/pill-group';
 
 interface SettingsTogglesProps {
   offers: Demo['offers'];
@@ -32,33 +32,33 @@ export function SettingsToggles({ offers, settings, onChange, disabled = false }
   const set = <Key extends keyof PanelSettings>(key: Key) => (value: PanelSettings[Key]) => onChange({ ...settings, [key]: value });
   return (
     <div className="grid gap-x-6 gap-y-4 @2xl:grid-cols-2">
-      <ToggleGroup
-        label="Backend"
+      <PillGroup
+        legend="Backend"
         options={offers.backends}
         value={settings.backend}
         onChange={set('backend')}
         disabled={disabled}
         hint={real ? 'The Todoist API, with the token and base URL this server is configured with.' : 'A simulated Todoist, inside this app.'}
       />
-      <ToggleGroup label="Strategy" options={offers.strategies} value={settings.strategy} onChange={set('strategy')} disabled={disabled} hint={STRATEGY_HINTS[settings.strategy]} />
-      <ToggleGroup
-        label="Scenario"
+      <PillGroup legend="Strategy" options={offers.strategies} value={settings.strategy} onChange={set('strategy')} disabled={disabled} hint={STRATEGY_HINTS[settings.strategy]} />
+      <PillGroup
+        legend="Scenario"
         options={offers.scenarios}
         value={settings.scenario}
         onChange={set('scenario')}
         disabled={disabled || real}
         hint={real ? 'Mock backend only: the real API has no scenarios.' : SCENARIO_DESCRIPTIONS[settings.scenario]}
       />
-      <ToggleGroup
-        label="Size"
+      <PillGroup
+        legend="Size"
         options={offers.sizes}
         value={settings.size}
         onChange={set('size')}
         disabled={disabled || real}
         hint={real ? 'Mock backend only: the real account has the tasks it has.' : `${DATASET_SIZES[settings.size]} tasks in the mock.`}
       />
-      <ToggleGroup
-        label="Token"
+      <PillGroup
+        legend="Token"
         options={offers.tokens}
         value={settings.token}
         onChange={set('token')}
@@ -66,43 +66,5 @@ export function SettingsToggles({ offers, settings, onChange, disabled = false }
         hint={real ? TOKEN_HINTS[settings.token] : 'Real backend only: the mock needs no token.'}
       />
     </div>
-  );
-}
-
-export interface ToggleGroupProps<Value extends string> {
-  label: string;
-  options: readonly Value[];
-  value: Value;
-  onChange: (value: Value) => void;
-  disabled: boolean;
-  hint: string;
-}
-
-/**
- * A fieldset of toggle buttons: one pressed at a time. Buttons, not radio
- * inputs, so the page's single-key shortcuts (r, s) still work right after a click.
- */
-export function ToggleGroup<Value extends string>({ label, options, value, onChange, disabled, hint }: ToggleGroupProps<Value>) {
-  const hintId = useId();
-  return (
-    <fieldset disabled={disabled} aria-describedby={hintId} className="min-w-0">
-      <legend className="text-sm font-semibold">{label}</legend>
-      <div className="mt-1 flex flex-wrap gap-1.5">
-        {options.map((option) => (
-          <button
-            key={option}
-            type="button"
-            aria-pressed={option === value}
-            onClick={() => onChange(option)}
-            className="rounded-md border-2 border-border px-3 py-1 font-mono text-base hover:border-accent disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:border-border aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:font-semibold aria-pressed:text-accent-foreground"
-          >
-            {option}
-          </button>
-        ))}
-      </div>
-      <p id={hintId} className="mt-1 text-sm text-muted">
-        {hint}
-      </p>
-    </fieldset>
   );
 }

@@ -9,7 +9,7 @@ import { ConfigTable } from '@/components/settings/config-table';
 import { PlacesChecked } from '@/components/settings/places-checked';
 import { isReport } from '@/components/settings/sources';
 import { useSettings } from '@/components/settings/use-settings';
-import { SECONDARY_BUTTON } from '../panel/buttons';
+import { ALERT, SECONDARY_BUTTON } from '@/components/ui/styles';
 import { useHydrated } from '../panel/use-hydrated';
 import { ConfigErrorGallery } from './parts/config-error-gallery';
 import { ConfigTokenSource } from './parts/config-token-source';
@@ -62,13 +62,13 @@ function RunningConfiguration() {
       </p>
       {settings.isPending && <p className="text-muted">Reading the configuration…</p>}
       {settings.isError && (
-        <p role="alert" className="rounded-md border-2 border-danger bg-surface px-4 py-3">
+        <p role="alert" className={ALERT}>
           Could not load the settings: {settings.error.message}
         </p>
       )}
       {body && !isReport(body) && (
         // A broken source is reported, not skipped: the table gives way to the error that names it.
-        <div role="alert" data-testid="config-error" className="rounded-md border-2 border-danger bg-surface px-4 py-3">
+        <div role="alert" data-testid="config-error" className={ALERT}>
           <p className="font-semibold">The configuration could not be read. The server says:</p>
           <p className="mt-1 font-mono text-sm break-words">{body.error}</p>
         </div>

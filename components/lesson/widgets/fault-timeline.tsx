@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { RECOVERED, type Fault } from '@/lib/lessons/widgets/fault-scenarios';
-import { PRIMARY_BUTTON } from '../panel/buttons';
+import { PRIMARY_BUTTON } from '@/components/ui/styles';
 import { SessionTrace } from '../panel/session-trace';
 import { useHydrated } from '../panel/use-hydrated';
 import { FaultHistory, type HistoryEntry } from './parts/fault-history';

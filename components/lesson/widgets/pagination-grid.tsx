@@ -8,7 +8,7 @@
 import { useId, useState } from 'react';
 import { describeGrid, describeUpstream } from '@/lib/lessons/widgets/grid-tally';
 import type { PanelSettings } from '@/lib/lessons/schema';
-import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../panel/buttons';
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/styles';
 import { useHydrated } from '../panel/use-hydrated';
 import { useObservations } from '../panel/use-observations';
 import { PaginationCell } from './parts/pagination-cell';

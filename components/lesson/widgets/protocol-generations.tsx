@@ -10,13 +10,12 @@ import { useState } from 'react';
 import { HttpExchanges } from '@/components/mcp/http-exchanges';
 import { ProtocolTrace } from '@/components/mcp/protocol-trace';
 import { WireSummary } from '@/components/mcp/wire-summary';
-import { ALERT_CLASSES } from '@/components/mcp/tool-result';
+import { ALERT, PRIMARY_BUTTON } from '@/components/ui/styles';
 import { describeGenerations, loadBalancerNeeds, measureGeneration, type GenerationMeasure } from '@/lib/lessons/widgets/protocol-generations';
 import type { ProtocolChoice } from '@/lib/mcp/client/constants';
 import { HttpExchangeLog } from '@/lib/mcp/client/http-log';
 import { runOnConnection } from '@/lib/mcp/client/run-on-demand';
 import { ProtocolTrace as ProtocolTraceStore } from '@/lib/mcp/client/trace';
-import { PRIMARY_BUTTON } from '../panel/buttons';
 import { useHydrated } from '../panel/use-hydrated';
 import { useObservations } from '../panel/use-observations';
 
@@ -96,7 +95,7 @@ export function ProtocolGenerations({ slug }: { slug: string }) {
         </p>
       )}
       {both.error && (
-        <div role="alert" className={ALERT_CLASSES}>
+        <div role="alert" className={ALERT}>
           <p className="font-semibold">The call failed</p>
           <p className="mt-1 font-mono text-sm">{both.error.message}</p>
         </div>

@@ -5,7 +5,7 @@
  * Real calls to this app's MCP server; the numbers come from their results.
  */
 import { useState, type ReactNode } from 'react';
-import { ALERT_CLASSES } from '@/components/mcp/tool-result';
+import { ALERT, PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/styles';
 import {
   describeFiltering,
   describeOutputs,
@@ -13,7 +13,6 @@ import {
   measureFetch,
   measureRawOverview,
 } from '@/lib/lessons/widgets/size-compare';
-import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../panel/buttons';
 import { useHydrated } from '../panel/use-hydrated';
 import { useObservations } from '../panel/use-observations';
 import { SizeFilteringResult } from './parts/size-filtering-card';
@@ -133,7 +132,7 @@ function Comparison({ id, title, intro, button, onRun, onCancel, disabled, pendi
         </div>
       )}
       {error && (
-        <div role="alert" className={ALERT_CLASSES}>
+        <div role="alert" className={ALERT}>
           <p className="font-semibold">The call failed (a protocol error, thrown by the client)</p>
           <p className="mt-1 font-mono text-sm">{error.message}</p>
         </div>

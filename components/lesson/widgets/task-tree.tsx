@@ -5,9 +5,10 @@
  * why it could not have been built page by page.
  */
 import { useId, useState } from 'react';
+import { PillGroup, type PillOption } from '@/components/ui/pill-group';
+import { ALERT, PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/styles';
 import { flatten, API_DEFAULT_PAGE_SIZE, type SummaryTree } from '@/lib/lessons/widgets/tree-from-summaries';
 import { plural } from '@/lib/lessons/observations';
-import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../panel/buttons';
 import { useHydrated } from '../panel/use-hydrated';
 import { TreeView, type OpenMode } from './parts/tree-view';
 import { useBuildTree, type BuiltTree, type TreeBackend } from './parts/tree-use-build';
@@ -15,9 +16,9 @@ import { useBuildTree, type BuiltTree, type TreeBackend } from './parts/tree-use
 /** A real account can have hundreds: the list names a few, the tree marks them all. */
 const LISTED_CROSSINGS = 5;
 
-const BACKENDS: ReadonlyArray<{ backend: TreeBackend; label: string }> = [
-  { backend: 'real', label: 'real' },
-  { backend: 'mock', label: 'mock (faithful, 180 tasks)' },
+const BACKENDS: ReadonlyArray<PillOption<TreeBackend>> = [
+  { value: 'real', label: 'real' },
+  { value: 'mock', label: 'mock (faithful, 180 tasks)' },
 ];
 
 export function TaskTree() {
@@ -41,22 +42,7 @@ export function TaskTree() {
         <code className="font-mono">structuredContent</code>.
       </p>
       <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
-        <fieldset disabled={busy}>
-          <legend className="text-sm font-semibold">Backend</legend>
-          <div className="mt-1 flex flex-wrap gap-1.5">
-            {BACKENDS.map((option) => (
-              <button
-                key={option.backend}
-                type="button"
-                aria-pressed={backend === option.backend}
-                onClick={() => setBackend(option.backend)}
-                className="rounded-md border-2 border-border px-3 py-1 font-mono text-base hover:border-accent disabled:opacity-50 aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:font-semibold aria-pressed:text-accent-foreground"
-              >
-                {option.label}
-              </button>
-            ))}
-          </div>
-        </fieldset>
+        <PillGroup legend="Backend" options={BACKENDS} value={backend} onChange={setBackend} disabled={busy} />
         <button type="button" onClick={() => build.mutate(backend)} disabled={busy} className={PRIMARY_BUTTON}>
           {build.isPending ? 'Reading every page…' : 'Build the tree'}
         </button>
@@ -68,7 +54,7 @@ export function TaskTree() {
       </div>
 
       {build.isError && (
-        <div role="alert" className="rounded-md border-2 border-danger bg-surface px-4 py-3">
+        <div role="alert" className={ALERT}>
           <p className="font-semibold">No tree: the read failed, and a tree from part of the data would be wrong.</p>
           <p className="mt-1 font-mono text-sm break-words">{build.error.message}</p>
         </div>

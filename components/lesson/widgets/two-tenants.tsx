@@ -8,7 +8,7 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState, useSyncExternalStore } from 'react';
-import { ALERT_CLASSES } from '@/components/mcp/tool-result';
+import { ALERT, PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/styles';
 import {
   CLIENT_SLOTS,
   describeFlood,
@@ -20,7 +20,6 @@ import {
   type TenantAnswer,
 } from '@/lib/lessons/widgets/two-tenants';
 import { BrowserOAuthProvider } from '@/lib/mcp/client/oauth-provider';
-import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '../panel/buttons';
 import { ensureLearner } from '../panel/ensure-learner';
 import { useHydrated } from '../panel/use-hydrated';
 import { useObservations } from '../panel/use-observations';
@@ -145,7 +144,7 @@ export function TwoTenants({ slug }: { slug: string }) {
         </p>
       </div>
       {error && (
-        <div role="alert" className={ALERT_CLASSES}>
+        <div role="alert" className={ALERT}>
           <p className="font-semibold">That did not work</p>
           <p className="mt-1 font-mono text-sm">{error.message}</p>
         </div>
@@ -243,7 +242,7 @@ function ClientColumn({ slot, signedIn, answers, busy, onSignIn, onAsk, onDiscon
         );
       })}
       {verdict && (
-        <p data-testid={`verdict-${slot}`} data-leaked={verdict.leaked} className={verdict.leaked ? `${ALERT_CLASSES} text-sm` : 'text-sm'}>
+        <p data-testid={`verdict-${slot}`} data-leaked={verdict.leaked} className={verdict.leaked ? `${ALERT} text-sm` : 'text-sm'}>
           {verdict.sentence}
         </p>
       )}

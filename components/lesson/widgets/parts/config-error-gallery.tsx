@@ -6,7 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { ConfigErrorExample } from '@/lib/config/examples';
-import { SECONDARY_BUTTON } from '../../panel/buttons';
+import { ErrorWithRetry } from '@/components/ui/error-with-retry';
 
 async function fetchExamples(): Promise<ConfigErrorExample[]> {
   const response = await fetch('/api/config-examples', { cache: 'no-store' });
@@ -22,14 +22,13 @@ export function ConfigErrorGallery() {
   if (examples.isPending) return <p className="text-muted">Breaking six configurations on the server…</p>;
   if (examples.isError) {
     return (
-      <div className="space-y-3">
-        <p role="alert" className="rounded-md border-2 border-danger bg-surface px-4 py-3">
-          The examples could not be made: {examples.error.message}
-        </p>
-        <button type="button" onClick={() => examples.refetch()} className={SECONDARY_BUTTON}>
-          Try again
-        </button>
-      </div>
+      <ErrorWithRetry
+        title="The examples could not be made."
+        detail={examples.error.message}
+        retryLabel="Try again"
+        onRetry={() => examples.refetch()}
+        retrying={examples.isFetching}
+      />
     );
   }
   return (

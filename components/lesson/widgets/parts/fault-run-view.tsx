@@ -5,7 +5,7 @@
  * timeline of what resilience did.
  */
 import { ProvenanceBadge, provenanceFromMeta } from '@/components/mcp/provenance-badge';
-import { ALERT_CLASSES } from '@/components/mcp/tool-result';
+import { ALERT } from '@/components/ui/styles';
 import { textOf } from '@/lib/lessons/observations';
 import { describeSource, glimpseOf, isCanned, timelineOf } from '@/lib/lessons/widgets/fault-timeline-format';
 import { RunProgress } from '../../panel/run-progress';
@@ -54,7 +54,7 @@ function RunBody({ session }: { session: FaultSession }) {
         </dl>
       )}
       {result.isError && (
-        <div role="alert" className={ALERT_CLASSES}>
+        <div role="alert" className={ALERT}>
           <p className="font-semibold">The tool reported an error (isError: true)</p>
           <p className="mt-1 font-mono text-sm break-words" data-testid="fault-error">
             {text}

@@ -12,14 +12,13 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { ProtocolTrace } from '@/components/mcp/protocol-trace';
-import { ALERT_CLASSES } from '@/components/mcp/tool-result';
+import { ALERT, PRIMARY_BUTTON } from '@/components/ui/styles';
 import { textOf } from '@/lib/lessons/observations';
 import { beforeTheCall, compareSequences, fromTheCall, methodSequence, traceFromEntries } from '@/lib/lessons/widgets/layers-faces';
 import type { ProtocolChoice } from '@/lib/mcp/client/constants';
 import { runOnConnection } from '@/lib/mcp/client/run-on-demand';
 import { ProtocolTrace as ProtocolTraceStore, type TraceEntry } from '@/lib/mcp/client/trace';
 import type { StdioTrace } from '@/lib/mcp/stdio-trace';
-import { PRIMARY_BUTTON } from '../../panel/buttons';
 import { useHydrated } from '../../panel/use-hydrated';
 
 /** The same server the stdio call starts: mock backend, small data (see lib/mcp/stdio-trace.ts). */
@@ -90,7 +89,7 @@ export function LayersFaces() {
         </p>
       )}
       {faces.error && (
-        <div role="alert" className={ALERT_CLASSES}>
+        <div role="alert" className={ALERT}>
           <p className="font-semibold">The call failed</p>
           <p className="mt-1 font-mono text-sm">{faces.error.message}</p>
         </div>

@@ -2,7 +2,7 @@
  * (a) "My p1 tasks", asked two ways on one connection: fetch every task and
  * filter in the tool (list_tasks), or let Todoist filter (filter_tasks).
  */
-import { ALERT_CLASSES } from '@/components/mcp/tool-result';
+import { ALERT } from '@/components/ui/styles';
 import { textOf } from '@/lib/lessons/observations';
 import { formatBytes, formatShare } from '@/lib/lessons/text-measure';
 import { compareFiltering, measureFetch, type FetchMeasure } from '@/lib/lessons/widgets/size-compare';
@@ -79,7 +79,7 @@ function describeRequests(saved: number): string {
 
 export function ToolError({ text }: { text: string }) {
   return (
-    <div role="alert" className={ALERT_CLASSES}>
+    <div role="alert" className={ALERT}>
       <p className="font-semibold">The tool reported an error</p>
       <p className="mt-1 font-mono text-sm break-words">{text}</p>
     </div>

@@ -1,4 +1,5 @@
 /** Where lesson 5's comparisons read their tasks: the mock (small or large) or the real API. */
+import { PillGroup } from '@/components/ui/pill-group';
 import { DATASET_SIZES } from '@/lib/mock/dataset-sizes';
 import type { SizeSource } from './size-sessions';
 
@@ -8,6 +9,8 @@ const SOURCES: Record<SizeSource, string> = {
   real: 'real Todoist',
 };
 
+const OPTIONS = (Object.keys(SOURCES) as SizeSource[]).map((source) => ({ value: source, label: SOURCES[source] }));
+
 interface SizeSourcePickerProps {
   value: SizeSource;
   onChange: (source: SizeSource) => void;
@@ -16,26 +19,18 @@ interface SizeSourcePickerProps {
 
 export function SizeSourcePicker({ value, onChange, disabled }: SizeSourcePickerProps) {
   return (
-    <fieldset disabled={disabled} className="min-w-0">
-      <legend className="text-base font-semibold">Tasks from</legend>
-      <div className="mt-1 flex flex-wrap gap-1.5">
-        {(Object.keys(SOURCES) as SizeSource[]).map((source) => (
-          <button
-            key={source}
-            type="button"
-            aria-pressed={source === value}
-            onClick={() => onChange(source)}
-            className="rounded-md border-2 border-border px-3 py-1 font-mono text-base hover:border-accent disabled:cursor-not-allowed disabled:opacity-50 aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:font-semibold aria-pressed:text-accent-foreground"
-          >
-            {SOURCES[source]}
-          </button>
-        ))}
-      </div>
-      <p className="mt-1 text-sm text-muted">
-        {value === 'real'
+    <PillGroup
+      legend="Tasks from"
+      prominent
+      options={OPTIONS}
+      value={value}
+      onChange={onChange}
+      disabled={disabled}
+      hint={
+        value === 'real'
           ? 'The Todoist API, with the token this server is configured with (see Settings).'
-          : 'A simulated Todoist inside this app. Switch sizes: the raw answer grows with the account.'}
-      </p>
-    </fieldset>
+          : 'A simulated Todoist inside this app. Switch sizes: the raw answer grows with the account.'
+      }
+    />
   );
 }
