@@ -4,6 +4,8 @@
  * These tests fail when a setting or a value is added to one of them and not
  * to the others, or when one of them stops taking its list from the source.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { endpointSettings } from '@/components/lesson/panel/live-settings';
 import { DemoSchema, PanelSettingsSchema, type Demo, type PanelSettings } from '@/lib/lessons/schema';
@@ -100,5 +102,26 @@ describe('one list of settings for the endpoint, the lesson schema and the panel
     expectTypeOf<NonNullable<DojoClientSettings['tenancy']>>().toEqualTypeOf<SettingValue<'tenancy'>>();
     expectTypeOf<PanelSettings['scenario']>().toEqualTypeOf<SettingValue<'scenario'>>();
     expectTypeOf<NonNullable<PanelSettings['output']>>().toEqualTypeOf<SettingValue<'output'>>();
+  });
+});
+
+describe('the settings source stays light enough for the browser', () => {
+  const ROOT = join(__dirname, '../../..');
+
+  /** Every module `file` imports at run time (type-only imports are erased), followed through the app's own modules. */
+  function runtimeImports(file: string, seen = new Set<string>()): Set<string> {
+    const source = readFileSync(join(ROOT, file), 'utf8');
+    for (const [, specifier] of source.matchAll(/^(?:import|export) (?!type )[^;]*? from '([^']+)';/gm)) {
+      if (!specifier || seen.has(specifier)) continue;
+      seen.add(specifier);
+      const local = specifier.startsWith('@/') ? `${specifier.slice(2)}.ts` : specifier.startsWith('.') ? join(file, '..', `${specifier}.ts`) : undefined;
+      if (local) runtimeImports(local, seen);
+    }
+    return seen;
+  }
+
+  it('imports no library (no zod): lesson pages import it to draw their toggles', () => {
+    const imports = [...runtimeImports('lib/mcp/setting-choices.ts')];
+    expect(imports.filter((specifier) => !specifier.startsWith('@/') && !specifier.startsWith('.'))).toEqual([]);
   });
 });
