@@ -1,21 +1,25 @@
 /**
- * The unit suite as StrykerJS runs it (stryker.config.mjs): the same tests, less those that cannot see a mutant or
- * would only slow every mutant down — child processes (stdio: the mutant lives in Stryker's process, not theirs),
- * a real Redis server (the mutated store is the in-memory one) and the 10 s tenant-isolation soak.
+ * The unit tests StrykerJS runs against each mutant (stryker.config.mjs): those of the mutated core and the MCP
+ * server over it. A mutant in module-level code (a tool's schema, a constant) cannot be traced to single tests,
+ * so every test here runs for it — which is why this is not the whole suite: no auth, config, lesson or mock
+ * tests, no child processes (stdio: the mutant lives in Stryker's process, not theirs), no real Redis (the
+ * mutated store is the in-memory one) and not the 10 s tenant-isolation soak.
  */
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
 
 export default defineConfig({
   ...base,
   test: {
     ...base.test,
-    exclude: [
-      ...configDefaults.exclude,
-      'lib/mcp/__tests__/stdio.test.ts',
-      'lib/mcp/__tests__/stdio-trace.test.ts',
-      'lib/mcp/__tests__/isolation.test.ts',
-      'lib/state/__tests__/redis-store.test.ts',
+    include: [
+      'lib/resilience/**/*.test.ts',
+      'lib/todoist/**/*.test.ts',
+      'lib/state/__tests__/memory-store*.test.ts',
+      'lib/mcp/http/__tests__/workspace.test.ts',
+      ...['budget', 'cached-answer', 'http', 'parse-provenance', 'provenance', 'resilience', 'server', 'tool-contract', 'tool-wrapper', 'tools'].map(
+        (name) => `lib/mcp/__tests__/${name}.test.ts`,
+      ),
     ],
     // No JSON report: test-results/unit.json belongs to `npm run test:unit`.
     reporters: ['default'],

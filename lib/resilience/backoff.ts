@@ -15,6 +15,7 @@ export function fullJitterDelay(retry: number, options: BackoffOptions, random: 
 
 /** The server's advice wins when it asks for more: never retry sooner than told. */
 export function retryDelay(jitteredMs: number, retryAfterSeconds: number | undefined): { ms: number; reason: 'backoff' | 'retry-after' } {
+  // Stryker disable next-line ConditionalExpression: equivalent — undefined × 1000 is NaN, and NaN > x is false, so no advice loses to the backoff either way
   const advisedMs = retryAfterSeconds === undefined ? 0 : retryAfterSeconds * 1000;
   return advisedMs > jitteredMs ? { ms: advisedMs, reason: 'retry-after' } : { ms: jitteredMs, reason: 'backoff' };
 }

@@ -94,6 +94,7 @@ export async function executeResiliently<T>(run: (signal?: AbortSignal) => Promi
     const before = breaker?.record.state;
     operation();
     const after = breaker?.state;
+    // Stryker disable next-line ConditionalExpression: equivalent — with a breaker both states are set, without one neither is
     if (before && after && before !== after) timeline?.add({ type: 'breaker', from: before, to: after });
   }
 
@@ -113,8 +114,10 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
+      // Stryker disable next-line OptionalChaining: equivalent — onAbort is only ever added to a signal
       reject(signal?.reason);
     };
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: equivalent — a signal aborts once, and the timer removes the listener
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -209,6 +209,16 @@ describe('a live answer', () => {
     ]);
   });
 
+  it("stops the call's deadline timer once the call is over, answered or failed", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const { call, run } = setup();
+    await call();
+    expect(vi.getTimerCount()).toBe(0);
+    run.mockRejectedValueOnce(new Error('x'));
+    await call();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('persists even when the call fails', async () => {
     const { call, persist } = setup({ run: async () => Promise.reject(new Error('x')) });
     await call();

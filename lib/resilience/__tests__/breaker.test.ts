@@ -168,3 +168,22 @@ describe('circuit breaker states', () => {
     expect(breaker.state).toBe('open');
   });
 });
+
+describe('circuit breaker records', () => {
+  it('refuses with the time left from when it opened, not from time zero', () => {
+    const clock = { now: 10_000 };
+    const { breaker } = breakerAt(clock, 1, 5_000);
+    breaker.recordFailure();
+    clock.now = 11_000;
+    expect(() => breaker.beforeRequest()).toThrow(expect.objectContaining({ retryInMs: 4_000 }));
+  });
+
+  it('a failed probe opens it again whatever the failure count the record holds (e.g. a record kept under another threshold)', () => {
+    const clock = { now: 0 };
+    const record = { state: 'half-open' as const, consecutiveFailures: 0, openedAt: 0, probeInFlight: true };
+    const breaker = new CircuitBreaker({ failureThreshold: 5, cooldownMs: 1_000, now: () => clock.now }, record);
+    clock.now = 3_000;
+    breaker.recordFailure();
+    expect(record).toMatchObject({ state: 'open', openedAt: 3_000, probeInFlight: false, consecutiveFailures: 1 });
+  });
+});

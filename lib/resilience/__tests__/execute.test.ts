@@ -418,3 +418,61 @@ describe('Timeline', () => {
     expect(timeline.events[0]?.at).toBe(1_234);
   });
 });
+
+describe('executeResiliently without a timeline', () => {
+  const bare = (overrides: Partial<ExecuteOptions> = {}): ExecuteOptions => ({
+    label: 'GET tasks',
+    retry: { maxAttempts: 2, baseMs: 1, capMs: 1 },
+    classify: (error) => (error as Failure).kind,
+    sleep: async () => undefined,
+    ...overrides,
+  });
+
+  it('still refuses on an open breaker, gives up, and turns deadline failures into DeadlineExceededError', async () => {
+    const breaker = new CircuitBreaker({ failureThreshold: 1, cooldownMs: 60_000, now: () => 0 });
+    const error = outage();
+    await expect(executeResiliently(script(error), bare({ breaker }))).rejects.toBe(error); // opens it: give-up
+    await expect(executeResiliently(script(), bare({ breaker }))).rejects.toThrow(/breaker is open/); // refused
+    const failing = new Failure({ retryable: false, outage: false });
+    await expect(executeResiliently(script(failing), bare())).rejects.toBe(failing);
+    await expect(executeResiliently(script(outage()), bare({ sleep: async () => Promise.reject(new Error('aborted')) }))).rejects.toBeInstanceOf(
+      DeadlineExceededError,
+    );
+    vi.useFakeTimers({ now: 0 });
+    const deadline = new Deadline(100);
+    const hanging = vi.fn((signal?: AbortSignal) => new Promise<string>((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted')))));
+    const result = executeResiliently(hanging, bare({ deadline })).catch((caught: unknown) => caught);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await result).toBeInstanceOf(DeadlineExceededError);
+  });
+
+  it('records a breaker change without a timeline too (no crash when half-open closes)', async () => {
+    const clock = { now: 0 };
+    const breaker = new CircuitBreaker({ failureThreshold: 1, cooldownMs: 10, now: () => clock.now });
+    breaker.recordFailure();
+    clock.now = 10;
+    await expect(executeResiliently(script(), bare({ breaker }))).resolves.toBe('ok');
+    expect(breaker.state).toBe('closed');
+  });
+});
+
+describe('executeResiliently, more exactly', () => {
+  it('a closed breaker that stays closed puts no breaker event on the timeline', async () => {
+    const breaker = new CircuitBreaker({ failureThreshold: 5, cooldownMs: 1_000, now: () => 0 });
+    const { options, timeline } = setup({ breaker });
+    await executeResiliently(script(outage()), options);
+    expect(timeline.events.map((event) => event.type)).toEqual(['attempt', 'failure', 'wait', 'attempt', 'success']);
+  });
+
+  it('measures each attempt from its own start', async () => {
+    const { clock, timeline, options } = setup();
+    clock.now = 1_000;
+    const run = vi.fn(async () => {
+      clock.now += 7;
+      if (run.mock.calls.length === 1) throw outage();
+      return 'ok';
+    });
+    await executeResiliently(run, options);
+    expect(timeline.events.filter((event) => event.type === 'failure' || event.type === 'success').map((event) => (event as { ms: number }).ms)).toEqual([7, 7]);
+  });
+});
