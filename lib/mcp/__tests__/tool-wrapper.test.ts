@@ -291,6 +291,22 @@ describe('the cache of last good answers', () => {
     expect(logs).toEqual([['error', `probe_tool failed: ${message}`, 'dojo']]);
   });
 
+  it('a stale answer keeps the raw API objects for a raw-output reader only', async () => {
+    let fail = false;
+    const run = async () => (fail ? Promise.reject(apiError(503)) : ANSWER);
+    const raw = setup({ strategies: { output: 'raw' }, run });
+    await raw.call();
+    const compact = setup({ run });
+    await compact.call();
+    fail = true;
+    const body = (result: CallToolResult) => text(result).split('\n').slice(2).join('\n');
+    expect(body(await raw.call())).toBe(JSON.stringify({ api: 'object' }, null, 2));
+    expect(body(await compact.call())).toBe('line one\nline two');
+    const [packed] = Object.values(compact.context.resilience.cache.entries) as Array<{ value: { packed: string } }>;
+    const { unpackAnswer } = await import('../cached-answer');
+    expect(unpackAnswer(packed!.value).raw).toEqual({ n: 1 }); // compact: the raw objects were not kept
+  });
+
   it('a failing read with nothing cached: a cache miss on the timeline, then the error', async () => {
     const { call } = setup({ run: async () => Promise.reject(apiError(503)) });
     const result = await call();

@@ -146,6 +146,12 @@ describe('list_tasks', () => {
     expect(requests[0]).toBe('GET tasks?project_id=work&limit=200');
   });
 
+  it('names only the filters given', async () => {
+    const { client } = fakeTodoist({ tasks, projects: PROJECTS });
+    const answer = await listTasksTool.run({ project_id: 'work', label: undefined }, toolCall(client));
+    expect(answer.summary[0]).toBe('2 active tasks (project_id work):');
+  });
+
   it('raw output: no project lookup', async () => {
     const { client, requests } = fakeTodoist({ tasks, projects: PROJECTS });
     const answer = await listTasksTool.run({}, toolCall(client, { strategies: { output: 'raw' } }));
@@ -236,6 +242,15 @@ describe('get_task', () => {
     expect(answer.summary).toEqual([lineOf(child), '  1 subtask:', lineOf(grandchild, PROJECTS, 2), '  1 comment:', '    - 2026-09-30: A comment']);
   });
 
+  it('a task missing from its project listing still answers, with no subtasks', async () => {
+    const { client } = fakeTodoist({ tasks: [task('t1', null, 1, { project_id: 'elsewhere' })], projects: PROJECTS });
+    const getTask = client.getTask.bind(client);
+    client.getTask = async (id, signal) => ({ ...(await getTask(id, signal)), project_id: 'inbox' }); // listed under another project
+    const answer = await getTaskTool.run({ task_id: 't1' }, toolCall(client));
+    expect(answer.structured.subtasks).toEqual([]);
+    expect(answer.raw).toMatchObject({ subtasks: [] });
+  });
+
   it('no subtasks and no comments: "0 subtasks", "0 comments", without colons', async () => {
     const { client } = fakeTodoist({ tasks: [grandchild], projects: PROJECTS });
     const answer = await getTaskTool.run({ task_id: 't3' }, toolCall(client, { strategies: { output: 'raw' } }));
@@ -266,6 +281,16 @@ describe('create_task and complete_task', () => {
       summary: ['Completed "Task t1" (id t1).'],
       raw: { closed: 't1' },
     });
+  });
+
+  it('complete_task on a recurring task whose next date cannot be read says "unknown"', async () => {
+    const recurring = task('r1', TODAY, 1, { due: { date: TODAY, string: 'every day', lang: 'en', is_recurring: true, timezone: null } });
+    const { client } = fakeTodoist({ tasks: [recurring] });
+    let reads = 0;
+    const getTask = client.getTask.bind(client);
+    client.getTask = async (id, signal) => (reads++ === 0 ? getTask(id, signal) : { ...(await getTask(id, signal)), due: null });
+    const answer = await completeTaskTool.run({ task_id: 'r1' }, toolCall(client));
+    expect(answer.structured).toMatchObject({ completed: false, nextDue: 'unknown' });
   });
 
   it('complete_task on a recurring task says where it moved', async () => {
