@@ -186,6 +186,7 @@ export class TodoistClient {
     const request = new Request(buildUrl(this.baseUrl, path, query), {
       method,
       headers,
+      // Stryker disable next-line ConditionalExpression: equivalent — JSON.stringify(undefined) is undefined
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
@@ -203,6 +204,7 @@ function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined): Abor
 }
 
 export function clampLimit(limit: number): number {
+  // Stryker disable next-line EqualityOperator: equivalent — a limit of exactly 1 is 1 either way
   if (!Number.isFinite(limit) || limit < 1) return 1;
   return Math.min(Math.floor(limit), MAX_PAGE_LIMIT);
 }
@@ -240,6 +242,7 @@ function parseSuccess(method: string, path: string, text: string, schema: z.ZodT
   throw new TodoistInvalidResponseError(
     method,
     path,
+    // Stryker disable next-line OptionalChaining,LogicalOperator,StringLiteral: equivalent — a failed parse always has a first issue
     `field "${paths[0]}" ${first?.message.toLowerCase() ?? 'is invalid'}` +
       (paths.length > 1 ? ` (and ${paths.length - 1} more issue${paths.length > 2 ? 's' : ''})` : ''),
     paths,

@@ -60,6 +60,7 @@ export class PaginationError extends Error {
       `Reading the list stopped at page ${report.pages.length + 1}: ${errorText(cause)} ` +
         `${report.pages.length} page(s) with ${report.items} item(s) were read; the rest is missing, ` +
         'so no partial list is returned.',
+      // Stryker disable next-line ObjectLiteral: equivalent — the `cause` parameter property sets it too
       { cause },
     );
     this.name = 'PaginationError';

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { TodoistClient, buildUrl, clampLimit, type RequestExecutor } from '../client';
 import { TodoistApiError, TodoistInvalidResponseError, TodoistNetworkError, TodoistTimeoutError, errorText } from '../errors';
 import { DEFAULT_MAX_PAGES, PaginationError, collectAll, firstPageOnly, paginate, type FetchPage } from '../pagination';
+import { UserSchema } from '../schemas';
 import { buildTaskForest, buildTree, linkByParent } from '../tree';
 import { json, projectFixture, scriptedTransport, sectionFixture, taskFixture } from './fixtures';
 
@@ -151,7 +152,7 @@ describe('TodoistClient edges', () => {
     const rootError = (await root.client.getUser().catch((caught: unknown) => caught)) as TodoistInvalidResponseError;
     expect(rootError.issuePaths).toEqual(['(root)']);
     expect(rootError.reason).toMatch(/^field "\(root\)" [a-z]/); // lower-cased zod message
-    expect(rootError.reason).not.toContain('more issue');
+    expect(rootError.reason).toBe(`field "(root)" ${UserSchema.safeParse('text').error!.issues[0]!.message.toLowerCase()}`);
   });
 
   it('a body that is not JSON is quoted (first 40 characters)', async () => {
@@ -165,6 +166,46 @@ describe('TodoistClient edges', () => {
     const error = (await c.getUser().catch((caught: unknown) => caught)) as TodoistApiError;
     expect(error.body).toBeUndefined();
     expect(error.message).toBe('GET user failed with 500: HTTP 500. Todoist had a server error: retry later.');
+  });
+
+  it('stops its timeout timer once the request is answered, or has failed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const ok = client(() => json(taskFixture()));
+      await ok.client.getTask('a');
+      expect(vi.getTimerCount()).toBe(0);
+      const failing = client(() => json(body(404, 'NOT_FOUND'), { status: 404 }));
+      await failing.client.getTask('a').catch(() => undefined);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('getProject returns the parsed project (unknown fields dropped)', async () => {
+    const { client: c } = client(() => json({ ...projectFixture({ id: 'p1' }), unknown_field: 1 }));
+    expect(await c.getProject('p1')).toEqual(projectFixture({ id: 'p1' }));
+  });
+
+  it('close, reopen and delete honour the caller’s signal', async () => {
+    const { client: c } = client((request) => (request.signal.aborted ? Promise.reject(request.signal.reason) : new Response(null, { status: 204 })));
+    const aborted = AbortSignal.abort();
+    for (const write of [c.closeTask, c.reopenTask, c.deleteTask]) {
+      await expect(write.call(c, 'a', aborted)).rejects.toMatchObject({ name: 'AbortError' });
+    }
+  });
+
+  it('with a caller signal, the executor signal (a deadline) still aborts the request', async () => {
+    const executor = new AbortController();
+    const execute: RequestExecutor = (_label, attempt) => attempt(executor.signal);
+    const { client: c, requests } = client(
+      (request) => new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason))),
+      { execute, timeoutMs: 60_000 },
+    );
+    const pending = c.getUser(new AbortController().signal).catch((error: unknown) => error);
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    executor.abort(new Error('deadline'));
+    expect(await pending).toEqual(new Error('deadline'));
   });
 
   it('clampLimit: 1..200, whole numbers, 1 for nonsense', () => {
@@ -255,6 +296,11 @@ describe('pagination report', () => {
     expect(error.message).toBe('Reading the list stopped at page 2: HTTP 502 1 page(s) with 2 item(s) were read; the rest is missing, so no partial list is returned.');
   });
 
+  it('a first-page failure is rethrown as it is, not wrapped', async () => {
+    const cause = new Error('HTTP 500');
+    await expect(collectAll(async () => Promise.reject(cause))).rejects.toBe(cause);
+  });
+
   it('passes the signal to every page, and the fixed params unchanged', async () => {
     const { fetchPage } = listing(3, 2);
     const spy = vi.fn(fetchPage);
@@ -268,7 +314,7 @@ describe('pagination report', () => {
 
   it('times each page and the whole read (performance.now), on success and on a mid-way failure', async () => {
     let tick = 0;
-    const now = vi.spyOn(performance, 'now').mockImplementation(() => (tick += 10) - 10);
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => 1_000 + (tick += 10) - 10);
     try {
       const { report } = await collectAll(listing(3, 2).fetchPage, {}, { limit: 2 });
       expect(report.pages.map((page) => page.durationMs)).toEqual([10, 10]);
@@ -334,6 +380,23 @@ describe('tree edges', () => {
     expect(forest.map((node) => node.task.id)).toEqual(['r1', 'r2']);
     expect(forest[0]?.subtasks.map((node) => node.task.id)).toEqual(['c1', 'c2']);
     expect(forest.every((node) => node.orphan === false)).toBe(true);
+  });
+
+  it('buildTree leaves the caller’s arrays as they were; sub-projects by child_order; empty sections have no tasks', () => {
+    const sections = [sectionFixture({ id: 'b', project_id: 'p', section_order: 2 }), sectionFixture({ id: 'a', project_id: 'p', section_order: 1 })];
+    const projects = [
+      projectFixture({ id: 'p', child_order: 1 }),
+      projectFixture({ id: 'late', parent_id: 'p', child_order: 2 }),
+      projectFixture({ id: 'early', parent_id: 'p', child_order: 1 }),
+    ];
+    const tree = buildTree({ projects, sections, tasks: [taskFixture({ id: 'lost', project_id: 'gone', section_id: 'gone-too' })] });
+    expect(sections.map((section) => section.id)).toEqual(['b', 'a']);
+    expect(tree.projects[0]?.subprojects.map((node) => node.project.id)).toEqual(['early', 'late']);
+    expect(tree.projects[0]?.sections.map((node) => [node.section.id, node.tasks])).toEqual([
+      ['a', []],
+      ['b', []],
+    ]);
+    expect(tree.unplacedTasks.map((node) => node.task.id)).toEqual(['lost']); // unknown project and unknown section
   });
 
   it('buildTree: sections by section_order, tasks of an unknown section go to their project, projects by child_order', () => {
