@@ -67,6 +67,7 @@ export function parseProvenance(value: unknown): Provenance | undefined {
 }
 
 const isString = (value: unknown) => typeof value === 'string';
+// Stryker disable next-line ConditionalExpression: equivalent — Number.isFinite is false for anything but a number
 const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
 const optional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
 

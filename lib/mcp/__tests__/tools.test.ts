@@ -169,7 +169,9 @@ describe('filter_tasks', () => {
     expect(answer.summary).toEqual(['1 task match "today & p4":', lineOf(matched[0]!)]);
     expect(answer.structured).toMatchObject({ query: 'today & p4', count: 1 });
     expect(answer.structured.tasks[0]?.projectPath).toBe('Inbox');
-    const none = await filterTasksTool.run({ query: 'p1' }, toolCall(fakeTodoist({ filter: () => [] }).client, { strategies: { output: 'raw' } }));
+    const rawApi = fakeTodoist({ filter: () => [] });
+    const none = await filterTasksTool.run({ query: 'p1' }, toolCall(rawApi.client, { strategies: { output: 'raw' } }));
+    expect(rawApi.requests).toEqual(['GET tasks/filter?query=p1&limit=200']); // raw output: no project lookup
     expect(none.summary).toEqual(['0 tasks match "p1":']);
     expect(none.structured.tasks).toEqual([]);
   });
@@ -210,8 +212,9 @@ describe('get_task', () => {
 
   it('the task, its description, its subtasks at every depth and its comments', async () => {
     const comments = [commentFixture({ id: 'c1', item_id: 't1', content: 'First' }), commentFixture({ id: 'c2', item_id: 't1', content: 'Second', posted_at: '2026-09-30T11:00:00Z' })];
-    const { client } = fakeTodoist({ tasks: [parent, child, grandchild, sibling, other], projects: PROJECTS, comments });
+    const { client, requests } = fakeTodoist({ tasks: [parent, child, grandchild, sibling, other], projects: PROJECTS, comments });
     const answer = await getTaskTool.run({ task_id: 't1' }, toolCall(client));
+    expect(requests.slice(0, 3)).toEqual(['GET tasks/t1', 'GET tasks?project_id=inbox&limit=200', 'GET comments?task_id=t1&limit=200']);
     expect(answer.summary).toEqual([
       lineOf(parent),
       '  Description: The details',
@@ -281,6 +284,11 @@ describe('create_task and complete_task', () => {
       summary: ['Completed "Task t1" (id t1).'],
       raw: { closed: 't1' },
     });
+  });
+
+  it('complete_task on a task without a due date completes it', async () => {
+    const { client } = fakeTodoist({ tasks: [task('n1', null)] });
+    expect((await completeTaskTool.run({ task_id: 'n1' }, toolCall(client))).structured).toEqual({ taskId: 'n1', content: 'Task n1', completed: true });
   });
 
   it('complete_task on a recurring task whose next date cannot be read says "unknown"', async () => {

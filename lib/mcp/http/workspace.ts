@@ -39,6 +39,7 @@ export async function openWorkspace(
   let mockState: MockWorkspaceState | undefined;
   const mockKey = mockStateKey(tenant, settings);
   if (settings.backend === 'mock') {
+    // Stryker disable next-line ObjectLiteral: equivalent — the line below sets the URL's scenario on a new workspace anyway
     mockState = (keep && (await store.get<MockWorkspaceState>(mockKey))) || newMockWorkspaceState({ scenario: settings.scenario });
     mock = createMockBackend({ size: settings.size, seed: settings.seed, now, state: mockState });
     // A scenario in the URL becomes the workspace's; without one, the workspace keeps what a switch set.

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Tenant } from '@/lib/identity/learner';
-import { newMockWorkspaceState } from '@/lib/mock/workspace-state';
+import { freshCounters, newMockWorkspaceState } from '@/lib/mock/workspace-state';
 import { MemoryStateStore } from '@/lib/state/memory-store';
 import type { StateStore } from '@/lib/state';
 import { newResilienceRecord } from '../../resilience';
@@ -57,6 +57,15 @@ describe('openWorkspace', () => {
     const third = await openWorkspace(spied, learner, settings({ scenario: 'down' }));
     expect(third.mock!.scenario.name).toBe('down'); // a scenario in the URL becomes the workspace's
     expect(third.mock!.state.scenario.name).toBe('down');
+  });
+
+  it('a URL naming the scenario the workspace already has does not switch it again (which would reset its counters)', async () => {
+    const { spied, store } = spiedStore();
+    const state = newMockWorkspaceState({ scenario: 'flaky' });
+    state.counters = freshCounters(12_345);
+    await store.set('learner-abc/default/mock-small-1', state);
+    const workspace = await openWorkspace(spied, learner, settings({ scenario: 'flaky' }));
+    expect(workspace.mock!.state.counters).toEqual(freshCounters(12_345));
   });
 
   it('a new workspace starts with the scenario from the URL', async () => {
