@@ -3,6 +3,7 @@ import { getCatalogue } from '@/lib/lessons/catalogue';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { collectPageErrors } from './support/page-errors';
 import { waitForHydration } from './support/hydrated';
+import { pressExpectingNothing } from './support/keys';
 
 // Lessons go live one by one: the expectations follow the catalogue instead of hard-coding a count.
 const LIVE = getCatalogue()
@@ -184,7 +185,7 @@ test('"n" and "p" walk through the live lessons, and do nothing where there is n
   const nav = page.getByRole('navigation', { name: 'Lessons' });
   await expect(nav).toContainText('This is the first lesson.');
   await expect(page.locator('[data-keyboard-shortcut="p"]')).toHaveCount(0);
-  await page.keyboard.press('p');
+  await pressExpectingNothing(page, 'p');
   await expect(page).toHaveURL(url(first.slug));
 
   for (const lesson of LIVE.slice(1)) {
@@ -197,7 +198,7 @@ test('"n" and "p" walk through the live lessons, and do nothing where there is n
   await expect(page.locator('[data-keyboard-shortcut="n"]')).toHaveCount(0);
   const upcoming = getCatalogue().find((entry) => entry.meta.number === last.number + 1)?.meta;
   if (upcoming) await expect(nav).toContainText(`${upcoming.title} — coming soon`);
-  await page.keyboard.press('n');
+  await pressExpectingNothing(page, 'n');
   await expect(page).toHaveURL(url(last.slug));
 
   for (const lesson of LIVE.slice(0, -1).reverse()) {
@@ -229,15 +230,15 @@ test('"?" lists every shortcut on the page; keys press only visible elements, ne
   await expect(dialog.getByTestId('search-elsewhere')).toHaveText('To search the lessons, press / on the Lessons page.');
 
   // Behind a modal dialog the page is inert: "n" and "p" must not navigate.
-  await page.keyboard.press('n');
-  await page.keyboard.press('p');
+  await pressExpectingNothing(page, 'n');
+  await pressExpectingNothing(page, 'p');
   await expect(page).toHaveURL(url(lesson.slug));
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
   // Modifier combos and hidden elements are not shortcuts.
-  await page.keyboard.press('Control+p');
-  await page.keyboard.press('h');
+  await pressExpectingNothing(page, 'Control+p');
+  await pressExpectingNothing(page, 'h');
   await expect(page).toHaveURL(url(lesson.slug));
 });
 
