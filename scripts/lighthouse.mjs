@@ -13,30 +13,19 @@
  * it uses its mobile preset (a mid-range phone on a slow 4G link, simulated) in headless Chromium, offline.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const LIGHTHOUSE = 'lighthouse@12.8.2';
 const BUDGET = { performance: 95, accessibility: 100 };
-// The home page and each live lesson: keep in step with the lessons whose status is 'live'.
-const PAGES = [
-  '/',
-  '/lessons/mock-that-lied',
-  '/lessons/configuration',
-  '/lessons/pagination',
-  '/lessons/fallback',
-  '/lessons/filtering',
-  '/lessons/architecture',
-];
 
 const args = process.argv.slice(2);
 const build = args.includes('--build');
 const runsIndex = args.indexOf('--runs');
 const runs = runsIndex === -1 ? 1 : Math.max(1, Number(args[runsIndex + 1]) || 1);
 const chosen = args.filter((arg, i) => arg.startsWith('/') && args[i - 1] !== '--runs');
-const pages = chosen.length > 0 ? chosen : PAGES;
 const chromePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 if (build) {
@@ -46,6 +35,11 @@ if (build) {
   console.error('No build in .next: run `npm run lighthouse -- --build` (or `npm run build` first).');
   process.exit(1);
 }
+
+// The home page and every live lesson — read from the build, which prerenders exactly the live lessons
+// (generateStaticParams in app/lessons/[slug]), so a lesson that goes live is measured without an edit here.
+const PAGES = ['/', ...liveLessonPages()];
+const pages = chosen.length > 0 ? chosen : PAGES;
 
 const scratch = mkdtempSync(join(tmpdir(), 'dojo-lighthouse-'));
 const port = await freePort();
@@ -123,6 +117,18 @@ async function measure(url) {
       .filter((audit) => audit.scoreDisplayMode === 'binary' && audit.score === 0 && isA11yAudit(report, audit.id))
       .map((audit) => audit.id),
   };
+}
+
+/** `/lessons/<slug>` for each lesson page the build prerendered. */
+function liveLessonPages() {
+  const { routes } = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8'));
+  const lessons = Object.keys(routes).filter((route) => /^\/lessons\/[^/]+$/.test(route));
+  // In lesson order: each lesson's folder is lessons/<number>-<slug>.
+  const folders = readdirSync('lessons').sort();
+  const position = (route) => folders.findIndex((folder) => folder.replace(/^\d+-/, '') === route.slice('/lessons/'.length));
+  lessons.sort((a, b) => position(a) - position(b));
+  if (lessons.length === 0) throw new Error('The build in .next prerendered no lesson page: is it a complete `next build`?');
+  return lessons;
 }
 
 /** A command's exit status and output, once it ends. */
