@@ -13,7 +13,7 @@ import type { Tenant } from '@/lib/identity/learner';
 import { MemoryStateStore } from '@/lib/state';
 import { SessionSettingsSchema } from './http/session-settings';
 import { builtinStandin } from './http/builtin-standin';
-import { realConfigFor } from './http/real-upstream';
+import { naiveStrategyRefusal, realConfigFor } from './http/real-upstream';
 import { openWorkspace } from './http/workspace';
 import { loadRealConfig } from './real-config';
 import { createDojoMcpServer } from './server';
@@ -48,6 +48,11 @@ export async function runStdioServer(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const settings = parsed.data;
+  const naiveRefused = naiveStrategyRefusal(settings);
+  if (naiveRefused) {
+    console.error(`mcp-dojo: ${naiveRefused}\n${USAGE}`);
+    process.exit(2);
+  }
   // Kept as long as the process runs: one person, one client, on this machine.
   const store = new MemoryStateStore({ idleMs: Number.MAX_SAFE_INTEGER, maxEntries: 100, sweepEveryMs: 0 });
   serveStdio(async () => {

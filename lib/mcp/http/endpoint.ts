@@ -27,7 +27,7 @@ import { STRATEGY_PRESETS } from '../strategies';
 import { builtinStandin, type BuiltinStandin } from './builtin-standin';
 import { identifyCaller, serverWideTokenFromEnv, type Caller } from './caller';
 import { defaultAuth } from './endpoint-auth';
-import { realConfigFor, type UserTodoistAccess } from './real-upstream';
+import { NAIVE_ON_REAL_ACCOUNT, naiveStrategyRefusal, realConfigFor, type UserTodoistAccess } from './real-upstream';
 import { parseSessionSettings, type SessionSettings } from './session-settings';
 import { openWorkspace } from './workspace';
 
@@ -152,6 +152,9 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
     const limited = await rateLimited(limiter, caller, message);
     if (limited) return withHeaders(limited, cors);
 
+    const naiveRefused = await refuseNaiveStrategy(caller, parsed.settings, auth);
+    if (naiveRefused) return withHeaders(naiveRefused, cors);
+
     let household: string | undefined;
     if (parsed.settings.tenancy === 'naive') {
       const refused = await refuseNaiveTenancy(caller, auth);
@@ -177,6 +180,17 @@ function withoutServerWideToken(config: RealConfig): RealConfig {
     token: undefined,
     whereToSetToken: 'This server is multi-user (DOJO_SERVER_WIDE_TOKEN=off): no shared token is used. Sign in from your MCP client to read your own Todoist.',
   };
+}
+
+/** The naive strategy (canned todos on failure) runs against the stand-in only — never a real account. */
+async function refuseNaiveStrategy(caller: Caller, settings: SessionSettings, auth: EndpointAuth): Promise<Response | undefined> {
+  if (settings.backend !== 'real' || settings.strategy !== 'naive') return undefined;
+  if (caller.tenant.kind === 'user') {
+    const access = await auth.todoistAccess(caller.tenant);
+    return access?.upstream === 'standin' ? undefined : jsonRpcError(400, -32602, NAIVE_ON_REAL_ACCOUNT);
+  }
+  const refusal = naiveStrategyRefusal(settings);
+  return refusal ? jsonRpcError(400, -32602, refusal) : undefined;
 }
 
 /** The naive multi-user server runs for signed-in users of stand-in sample accounts only — never a real account. */

@@ -7,6 +7,9 @@
  * - `auto`: the configured API when a token is configured, else the stand-in.
  * Outside clients default to `todoist`, so a person who forgot their token is
  * told so, and never handed sample tasks in place of theirs.
+ *
+ * The naive strategy is the story's bug (first page only, canned todos on any
+ * failure): it runs only against the stand-in's sample accounts, never a real one.
  */
 import type { Tenant } from '@/lib/identity/learner';
 import type { RealConfig } from '../source';
@@ -32,15 +35,31 @@ const RECONNECT =
   'You are signed in, but this server holds no Todoist token for you any more (you disconnected, or it was revoked). ' +
   'Sign in to this server again from your MCP client to reconnect Todoist.';
 
+/**
+ * Why a request may not run the naive strategy on the real backend, or `undefined` when it may.
+ * `auto` is safe (it picks the stand-in for naive, see realConfigFor); signed-in users are checked
+ * against the account they connected, by the caller.
+ */
+export function naiveStrategyRefusal(settings: Pick<SessionSettings, 'backend' | 'strategy' | 'upstream'>): string | undefined {
+  if (settings.backend !== 'real' || settings.strategy !== 'naive' || settings.upstream !== 'todoist') return undefined;
+  return NAIVE_ON_REAL_ACCOUNT;
+}
+
+export const NAIVE_ON_REAL_ACCOUNT =
+  "strategy=naive is the story's bug (canned todos on any failure, first page only) and never runs against a real Todoist account. " +
+  'Use upstream=standin to watch it fail on sample data, or strategy=production for your own tasks.';
+
 export function realConfigFor(
-  settings: Pick<SessionSettings, 'upstream' | 'token' | 'workspace'>,
+  settings: Pick<SessionSettings, 'upstream' | 'token' | 'workspace'> & Partial<Pick<SessionSettings, 'strategy'>>,
   tenant: Tenant,
   deps: RealUpstreamDeps,
 ): () => Promise<RealConfig> {
   if (tenant.kind === 'user') return () => userConfig(tenant, deps);
   return async () => {
     const configured = await deps.loadConfig();
-    const useStandin = settings.upstream === 'standin' || (settings.upstream === 'auto' && !configured.token);
+    const useStandin =
+      settings.upstream === 'standin' ||
+      (settings.upstream === 'auto' && (!configured.token || settings.strategy === 'naive'));
     if (!useStandin) return withSimulatedToken({ ...configured, upstream: 'todoist' }, settings.token);
     const standin = await deps.standin();
     const sample: RealConfig = {
