@@ -15,7 +15,7 @@ import { SessionSettingsSchema } from '../session-settings';
 const secret = Buffer.alloc(32, 7);
 const configured: RealConfig = { token: 'real-todoist-token', baseUrl: 'https://api.todoist.com/api/v1', whereToSetToken: 'env' };
 const standin = { baseUrl: 'http://127.0.0.1:1/api/v1', tokenFor: () => 'sample-token' } as unknown as BuiltinStandin;
-const settings = (query: Record<string, string>) => SessionSettingsSchema.parse(query);
+const settings = (query: Record<string, string | undefined>) => SessionSettingsSchema.parse(query);
 const learner = { key: 'learner-1', kind: 'learner' as const };
 
 describe('naiveStrategyRefusal', () => {
