@@ -10,7 +10,8 @@
  * request body: it may hold the token.
  */
 import { serverWideTokenFromEnv } from '../mcp/http/caller';
-import { checkOrigin, originPolicyFromEnv, type OriginPolicy } from '../http/origin';
+import { checkOrigin, isOwnOrigin, originPolicyFromEnv, type OriginPolicy } from '../http/origin';
+import { publicOrigin } from '../http/public-origin';
 import { ConfigError, errnoCode } from './errors';
 import type { ConfigOptions } from './options';
 import { savePlatformSettings } from './platform-settings';
@@ -109,9 +110,8 @@ export function refuseCrossSite(request: Request, policy: OriginPolicy): string 
   // Browsers send Origin on every POST; a request without one did not come from our page.
   const origin = request.headers.get('origin');
   if (!origin) return 'saving settings needs an Origin header; use the settings page';
-  // An allowed origin is not enough: another local app on another port is allowed too, but is not us.
-  const ownHost = (request.headers.get('host') ?? new URL(request.url).host).toLowerCase();
-  if (new URL(origin).host !== ownHost) return `Origin "${origin}" is not this site (${ownHost})`;
+  // An allowed origin is not enough: the MCP Inspector's (DOJO_ALLOWED_ORIGINS) may call the MCP endpoint, but is not us.
+  if (!isOwnOrigin(origin, request, policy)) return `Origin "${origin}" is not this site (${publicOrigin(request, {})})`;
 
   // A cross-site <form> can only send form or text types; JSON needs a CORS preflight, which we never grant.
   const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();

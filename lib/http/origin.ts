@@ -1,18 +1,26 @@
 /**
- * DNS-rebinding and cross-site protection for the MCP endpoint.
+ * DNS-rebinding and cross-site protection for the MCP endpoint and the app's API.
  *
  * A web page on another site can make a victim's browser send requests to
  * localhost; a rebound DNS name can even make them same-origin. So every
  * request's `Host` must be one we serve, and an `Origin`, when sent, must be
- * one we trust. Loopback names on any port are trusted by default.
+ * one we trust: the app's own (the scheme, host and port the request came to,
+ * or DOJO_PUBLIC_URL) or one listed in DOJO_ALLOWED_ORIGINS. Loopback on
+ * another port is *not* trusted: that is another local app (a dev server, a
+ * page a learner opened from disk through a local server), and trusting it
+ * would let it read and change the real Todoist through our CORS headers.
  */
+import { publicOrigin } from './public-origin';
+
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export interface OriginPolicy {
-  /** Extra trusted origins, e.g. "https://dojo.example.com" (from DOJO_ALLOWED_ORIGINS). */
+  /** Extra trusted origins, e.g. the MCP Inspector's "http://localhost:6274" (from DOJO_ALLOWED_ORIGINS). */
   origins: string[];
   /** Extra host names we answer to, e.g. "dojo.example.com" (from DOJO_ALLOWED_HOSTS). */
   hosts: string[];
+  /** The public URL behind a proxy (DOJO_PUBLIC_URL): its origin is the app's own, and its host one we serve. */
+  publicUrl?: string;
 }
 
 export function originPolicyFromEnv(env: Record<string, string | undefined> = process.env): OriginPolicy {
@@ -21,7 +29,11 @@ export function originPolicyFromEnv(env: Record<string, string | undefined> = pr
       .split(',')
       .map((item) => item.trim().toLowerCase())
       .filter(Boolean);
-  return { origins: list(env.DOJO_ALLOWED_ORIGINS), hosts: list(env.DOJO_ALLOWED_HOSTS) };
+  return {
+    origins: list(env.DOJO_ALLOWED_ORIGINS).map((origin) => originOf(origin) ?? origin),
+    hosts: list(env.DOJO_ALLOWED_HOSTS),
+    ...(env.DOJO_PUBLIC_URL && { publicUrl: env.DOJO_PUBLIC_URL }),
+  };
 }
 
 /** Returns why the request is refused, or `undefined` when it may proceed. */
@@ -29,23 +41,40 @@ export function checkOrigin(request: Request, policy: OriginPolicy): string | un
   const host = request.headers.get('host');
   if (host && !isAllowedHost(hostnameOf(host), policy)) return `Host "${host}" is not served here`;
   const origin = request.headers.get('origin');
-  if (origin && !isAllowedOrigin(origin, policy)) return `Origin "${origin}" is not allowed`;
+  if (origin && !isAllowedOrigin(origin, policy, request)) return `Origin "${origin}" is not allowed`;
   return undefined;
 }
 
-export function isAllowedOrigin(origin: string, policy: OriginPolicy): boolean {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false; // includes the literal "null" origin of sandboxed frames and file: pages
-  }
-  if (policy.origins.includes(url.origin.toLowerCase())) return true;
-  return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname.toLowerCase());
+/**
+ * A listed origin, or — when the request is given — the app's own origin.
+ * Without the request only the listed ones: that is what CORS headers are
+ * for (a page of our own origin is same-origin and needs none).
+ */
+export function isAllowedOrigin(origin: string, policy: OriginPolicy, request?: Request): boolean {
+  const normalized = originOf(origin);
+  if (normalized === undefined) return false; // includes the literal "null" origin of sandboxed frames and file: pages
+  if (policy.origins.includes(normalized)) return true;
+  return request !== undefined && isOwnOrigin(normalized, request, policy);
+}
+
+/** The origin the request was sent to (its Host), or the public one behind a proxy. */
+export function isOwnOrigin(origin: string, request: Request, policy: OriginPolicy): boolean {
+  const normalized = originOf(origin);
+  if (normalized === undefined) return false;
+  const own = [publicOrigin(request, {}), ...(policy.publicUrl ? [originOf(policy.publicUrl)] : [])];
+  return own.includes(normalized);
 }
 
 function isAllowedHost(hostname: string, policy: OriginPolicy): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || policy.hosts.includes(hostname);
+  if (LOOPBACK_HOSTS.has(hostname) || policy.hosts.includes(hostname)) return true;
+  return policy.publicUrl !== undefined && URL.canParse(policy.publicUrl) && new URL(policy.publicUrl).hostname === hostname;
+}
+
+/** "HTTPS://Dojo.Example.com/" → "https://dojo.example.com"; only http(s) origins, else `undefined`. */
+function originOf(value: string): string | undefined {
+  if (!URL.canParse(value)) return undefined;
+  const url = new URL(value);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
 }
 
 /** "127.0.0.1:3000" → "127.0.0.1", "[::1]:3000" → "[::1]". */

@@ -34,7 +34,7 @@ const settingsFileExists = () =>
 describe('POST /api/settings refuses requests that did not come from our own page', () => {
   it.each([
     ['a foreign Origin', { ...SAME_ORIGIN, origin: 'http://evil.example.com' }, 'Origin "http://evil.example.com" is not allowed'],
-    ['another local app (allowed origin, other port)', { ...SAME_ORIGIN, origin: 'http://127.0.0.1:5173' }, 'is not this site'],
+    ['another local app (loopback, other port)', { ...SAME_ORIGIN, origin: 'http://127.0.0.1:5173' }, 'Origin "http://127.0.0.1:5173" is not allowed'],
     ['no Origin', { host: SAME_ORIGIN.host, 'content-type': 'application/json' }, 'needs an Origin header'],
     ['text/plain (what a cross-site form can send)', { ...SAME_ORIGIN, 'content-type': 'text/plain' }, 'Content-Type: application/json'],
     ['form encoding', { ...SAME_ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, 'Content-Type: application/json'],
@@ -49,9 +49,9 @@ describe('POST /api/settings refuses requests that did not come from our own pag
   it.each([
     ['a charset parameter on the JSON content type', { ...SAME_ORIGIN, 'content-type': 'application/json; charset=utf-8' }],
     ['IPv6 loopback', { ...SAME_ORIGIN, host: '[::1]:3000', origin: 'http://[::1]:3000' }],
-    ['a deployed name from DOJO_ALLOWED_ORIGINS / DOJO_ALLOWED_HOSTS', { ...SAME_ORIGIN, host: 'dojo.example.com', origin: 'https://dojo.example.com' }],
+    ['a deployed name behind a proxy (DOJO_PUBLIC_URL)', { ...SAME_ORIGIN, host: 'dojo.example.com', origin: 'https://dojo.example.com' }],
   ])('accepts %s', async (_case, headers) => {
-    const policy = { origins: ['https://dojo.example.com'], hosts: ['dojo.example.com'] };
+    const policy = { origins: [], hosts: [], publicUrl: 'https://dojo.example.com' };
     const response = await handleSettingsPost(post({ todoistApiToken: TOKEN }, headers), { ...options(), policy });
     expect(response.status).toBe(200);
   });

@@ -100,7 +100,7 @@ function localLearner(request: Request, { policy, secret }: CallerOptions): { te
   const known = learnerFromRequest(request, secret);
   if (known) return { tenant: known };
   const origin = request.headers.get('origin');
-  if (origin && isAllowedOrigin(origin, policy) && request.headers.get('sec-fetch-site') === 'same-origin') {
+  if (origin && isAllowedOrigin(origin, policy, request) && request.headers.get('sec-fetch-site') === 'same-origin') {
     const learnerId = issueLearnerId(secret);
     return { tenant: verifyLearnerId(learnerId, secret)!, cookie: learnerCookie(learnerId) };
   }
