@@ -9,10 +9,12 @@
 import type { z } from 'zod';
 import {
   TodoistApiError,
+  TodoistInvalidIdError,
   TodoistInvalidResponseError,
   TodoistNetworkError,
   TodoistTimeoutError,
 } from './errors';
+import { isTodoistId } from './ids';
 import { readRetryAfterSeconds } from './retry-after';
 import {
   CommentSchema,
@@ -107,12 +109,13 @@ export class TodoistClient {
     }) as Promise<ListPage<ListingItem<Name>>>;
   }
 
-  getTask(id: string, signal?: AbortSignal) {
-    return this.request('GET', `tasks/${encodeURIComponent(id)}`, { schema: TaskSchema, signal });
+  // The methods that put an id into the path are async, so a refused id is a rejected promise like any failure.
+  async getTask(id: string, signal?: AbortSignal) {
+    return this.request('GET', idPath('GET', 'tasks/{id}', id), { schema: TaskSchema, signal });
   }
 
-  getProject(id: string, signal?: AbortSignal) {
-    return this.request('GET', `projects/${encodeURIComponent(id)}`, { schema: ProjectSchema, signal });
+  async getProject(id: string, signal?: AbortSignal) {
+    return this.request('GET', idPath('GET', 'projects/{id}', id), { schema: ProjectSchema, signal });
   }
 
   getUser(signal?: AbortSignal) {
@@ -123,20 +126,20 @@ export class TodoistClient {
     return this.request('POST', 'tasks', { body: args, schema: TaskSchema, signal });
   }
 
-  updateTask(id: string, args: UpdateTaskArgs, signal?: AbortSignal) {
-    return this.request('POST', `tasks/${encodeURIComponent(id)}`, { body: args, schema: TaskSchema, signal });
+  async updateTask(id: string, args: UpdateTaskArgs, signal?: AbortSignal) {
+    return this.request('POST', idPath('POST', 'tasks/{id}', id), { body: args, schema: TaskSchema, signal });
   }
 
-  closeTask(id: string, signal?: AbortSignal) {
-    return this.request('POST', `tasks/${encodeURIComponent(id)}/close`, { schema: undefined, signal });
+  async closeTask(id: string, signal?: AbortSignal) {
+    return this.request('POST', idPath('POST', 'tasks/{id}/close', id), { schema: undefined, signal });
   }
 
-  reopenTask(id: string, signal?: AbortSignal) {
-    return this.request('POST', `tasks/${encodeURIComponent(id)}/reopen`, { schema: undefined, signal });
+  async reopenTask(id: string, signal?: AbortSignal) {
+    return this.request('POST', idPath('POST', 'tasks/{id}/reopen', id), { schema: undefined, signal });
   }
 
-  deleteTask(id: string, signal?: AbortSignal) {
-    return this.request('DELETE', `tasks/${encodeURIComponent(id)}`, { schema: undefined, signal });
+  async deleteTask(id: string, signal?: AbortSignal) {
+    return this.request('DELETE', idPath('DELETE', 'tasks/{id}', id), { schema: undefined, signal });
   }
 
   /** One logical request, run through the executor (which may retry it). */
@@ -201,6 +204,17 @@ export class TodoistClient {
 
 function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
   return a && b ? AbortSignal.any([a, b]) : (a ?? b);
+}
+
+/**
+ * `tasks/{id}` with the id put in. Only a Todoist id is accepted (letters,
+ * digits, "_", "-": nothing a URL treats specially), so no argument can turn
+ * the path into another endpoint ("..", ".", "a/b", "a?x"). Anything else is
+ * refused here, before a request with the token exists.
+ */
+function idPath(method: string, template: string, id: string): string {
+  if (!isTodoistId(id)) throw new TodoistInvalidIdError(method, template, id);
+  return template.replace('{id}', id);
 }
 
 export function clampLimit(limit: number): number {

@@ -5,9 +5,10 @@
  * lessons' timeline) can decide what to do without parsing message strings.
  * Messages say what failed, why, and what to do — and never contain the token.
  */
+import { describeTodoistIdRule } from './ids';
 import type { TodoistErrorBody } from './schemas';
 
-export type TodoistErrorKind = 'api' | 'network' | 'timeout' | 'invalid-response';
+export type TodoistErrorKind = 'api' | 'network' | 'timeout' | 'invalid-response' | 'invalid-id';
 
 export abstract class TodoistError extends Error {
   abstract readonly kind: TodoistErrorKind;
@@ -100,6 +101,24 @@ export class TodoistInvalidResponseError extends TodoistError {
       method,
       path,
     );
+  }
+}
+
+/**
+ * The client refused to build a request path from an id that is not a Todoist
+ * id: nothing was sent. The message gives the id's length, never the id itself
+ * (it may be huge, or made to look like part of a message).
+ */
+export class TodoistInvalidIdError extends TodoistError {
+  readonly kind = 'invalid-id';
+  readonly retryable = false;
+  constructor(
+    method: string,
+    /** The endpoint's template, e.g. `tasks/{id}/close`. */
+    path: string,
+    id: string,
+  ) {
+    super(`${method} ${path} was not sent: the id is not ${describeTodoistIdRule()} (got ${id.length} characters).`, method, path);
   }
 }
 

