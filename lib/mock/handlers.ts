@@ -10,6 +10,7 @@
  */
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { jsonResponse } from './json-response';
+import { isTodoistId } from '@/lib/todoist/ids';
 import { CreateTaskArgsSchema, UpdateTaskArgsSchema, type Task } from '@/lib/todoist/schemas';
 import { API_ERRORS, apiErrorResponse, invalidArgument, notFound } from './api-errors';
 import { cursorBinding, decodeCursor, encodeCursor } from './cursor';
@@ -42,6 +43,8 @@ export function createApiHandlers(stateFor: (request: Request) => ApiState): Req
 
     http.get(`${API}/tasks`, ({ request }) => {
       const params = new URL(request.url).searchParams;
+      const refused = refuseInvalidIdParams(params, ['project_id', 'section_id', 'parent_id']) ?? refuseInvalidIdList(params, 'ids');
+      if (refused) return refused;
       const ids = params.get('ids')?.split(',').map((id) => id.trim());
       const tasks = storeFor(request).activeTasks().filter(
         (task) =>
@@ -72,6 +75,10 @@ export function createApiHandlers(stateFor: (request: Request) => ApiState): Req
       }
       return listResponse(request, 'tasks/filter', tasks, stateFor(request));
     }),
+
+    // Every `:id` route below first refuses an id that cannot be one, as Todoist does.
+    http.all(`${API}/tasks/:id{/*}?`, ({ params }) => refuseInvalidId('task_id', params.id)),
+    http.all(`${API}/projects/:id`, ({ params }) => refuseInvalidId('project_id', params.id)),
 
     http.get(`${API}/tasks/:id`, ({ request, params }) => {
       const task = storeFor(request).findActiveTask(String(params.id));
@@ -129,6 +136,8 @@ export function createApiHandlers(stateFor: (request: Request) => ApiState): Req
 
     http.get(`${API}/sections`, ({ request }) => {
       const params = new URL(request.url).searchParams;
+      const refused = refuseInvalidIdParams(params, ['project_id']);
+      if (refused) return refused;
       const sections = storeFor(request).base.sections.filter(
         (section) => !section.is_deleted && matchesParam(params, 'project_id', section.project_id),
       );
@@ -144,6 +153,8 @@ export function createApiHandlers(stateFor: (request: Request) => ApiState): Req
       if ((taskId === null) === (projectId === null)) {
         return invalidArgument('task_id', 'Exactly one of task_id or project_id is required');
       }
+      const refused = refuseInvalidIdParams(params, ['task_id', 'project_id']);
+      if (refused) return refused;
       const comments = storeFor(request).base.comments.filter((comment) =>
         taskId !== null ? comment.item_id === taskId : comment.project_id === projectId,
       );
@@ -196,6 +207,27 @@ export function requestedPage(request: Request, state: ApiState, path: string): 
   if (cursor === null) return 1;
   const offset = decodeCursor(cursor, cursorBinding(path, params), state.cursorSecret)?.offset;
   return offset === undefined || !(limit > 0) ? undefined : Math.floor(offset / limit) + 1;
+}
+
+/**
+ * Todoist refuses an id that cannot be one (empty, too long, characters no id
+ * has) with 400 INVALID_ARGUMENT_VALUE naming the argument — and, like every
+ * error here, without repeating the value, however long it is.
+ */
+function refuseInvalidId(argument: string, id: unknown): Response | undefined {
+  return typeof id === 'string' && isTodoistId(id) ? undefined : invalidArgument(argument);
+}
+
+function refuseInvalidIdParams(params: URLSearchParams, names: string[]): Response | undefined {
+  const invalid = names.find((name) => params.has(name) && !isTodoistId(params.get(name) ?? ''));
+  return invalid === undefined ? undefined : invalidArgument(invalid);
+}
+
+/** `ids=a,b,c`: every one of them must be an id. */
+function refuseInvalidIdList(params: URLSearchParams, name: string): Response | undefined {
+  const ids = params.get(name);
+  if (ids === null || ids.split(',').every((id) => isTodoistId(id.trim()))) return undefined;
+  return invalidArgument(name);
 }
 
 function matchesParam(params: URLSearchParams, name: string, value: string | null): boolean {

@@ -92,6 +92,48 @@ describe('mock Todoist API (faithful)', () => {
     expect((await apiError(client.getProject('doesNotExist'))).status).toBe(404);
   });
 
+  describe('an id that cannot be a Todoist id', () => {
+    const hugeEmoji = encodeURIComponent('😀'.repeat(10_000));
+    it.each([
+      ['GET', 'tasks/{10,000 emoji}', 'task_id'],
+      ['GET', 'tasks/a.b', 'task_id'],
+      ['GET', 'tasks/%F0%9F%98%80', 'task_id'],
+      ['POST', `tasks/${'x'.repeat(65)}`, 'task_id'],
+      ['POST', 'tasks/a%20b/close', 'task_id'],
+      ['POST', 'tasks/a%2Cb/reopen', 'task_id'],
+      ['DELETE', 'tasks/a~b', 'task_id'],
+      ['GET', 'projects/a%2Fb', 'project_id'],
+      ['GET', 'tasks?project_id=..', 'project_id'],
+      ['GET', 'tasks?section_id=a%20b', 'section_id'],
+      ['GET', 'tasks?parent_id={10,000 emoji}', 'parent_id'],
+      ['GET', 'tasks?ids=abc,a.b', 'ids'],
+      ['GET', 'sections?project_id=%3F', 'project_id'],
+      ['GET', 'comments?task_id=a%2F..', 'task_id'],
+      ['GET', 'comments?project_id=', 'project_id'],
+    ])('%s %s → 400 INVALID_ARGUMENT_VALUE naming %s, without echoing it', async (method, path, argument) => {
+      const { raw, backend } = setup();
+      const before = backend.store.activeTasks().length;
+      const response = await raw(path.replace('{10,000 emoji}', hugeEmoji), { method });
+      expect(response.status).toBe(400);
+      const text = await response.text();
+      expect(JSON.parse(text)).toMatchObject({
+        error: `Invalid argument value: ${argument}`,
+        error_code: 20,
+        error_tag: 'INVALID_ARGUMENT_VALUE',
+        http_code: 400,
+        error_extra: { argument },
+      });
+      expect(text.length).toBeLessThan(300);
+      expect(backend.store.activeTasks()).toHaveLength(before);
+    });
+
+    it('is still a 404 when it has the shape of an id but names nothing', async () => {
+      const { raw } = setup();
+      expect((await raw('tasks/no-such_task-1')).status).toBe(404);
+      expect((await raw('projects/2995104339')).status).toBe(404);
+    });
+  });
+
   it('filters GET tasks by project_id, section_id, parent_id, label and ids', async () => {
     const { client, backend } = setup();
     const tasks = backend.store.activeTasks();
