@@ -128,7 +128,10 @@ function describeApiError(
   status: number,
   body: TodoistErrorBody | undefined,
 ): string {
-  const detail = body ? `${body.error} (${body.error_tag})` : `HTTP ${status}`;
+  const argument = body?.error_extra.argument;
+  // Todoist names the refused argument in error_extra, not always in its message.
+  const which = typeof argument === 'string' ? `, argument "${argument}"` : '';
+  const detail = body ? `${body.error} (${body.error_tag}${which})` : `HTTP ${status}`;
   return `${method} ${path} failed with ${status}: ${detail}. ${adviceFor(status, body?.error_tag)}`;
 }
 
@@ -140,6 +143,8 @@ function adviceFor(status: number, tag: string | undefined): string {
   if (status === 404) return 'The object does not exist or is not visible to this user.';
   if (status === 429) return 'Rate limited: wait before retrying.';
   if (status >= 500) return 'Todoist had a server error: retry later.';
+  if (status === 413) return 'The request body was too large for Todoist: a text argument is too long.';
+  if (status === 414 || status === 431) return 'The request URL was too long for Todoist: an id or a filter query is too long.';
   return 'The request was rejected: check its arguments.';
 }
 

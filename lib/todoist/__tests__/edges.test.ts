@@ -23,6 +23,9 @@ describe('errors', () => {
     [503, undefined, 'Todoist had a server error: retry later.'],
     [400, undefined, 'The request was rejected: check its arguments.'],
     [499, undefined, 'The request was rejected: check its arguments.'],
+    [413, undefined, 'The request body was too large for Todoist: a text argument is too long.'],
+    [414, undefined, 'The request URL was too long for Todoist: an id or a filter query is too long.'],
+    [431, undefined, 'The request URL was too long for Todoist: an id or a filter query is too long.'],
   ])('an API error %i (%s) advises: %s', (status, tag, advice) => {
     const error = new TodoistApiError('GET', 'tasks', status, tag ? body(status, tag) : undefined, undefined);
     const detail = tag ? `Error ${tag} (${tag})` : `HTTP ${status}`;
@@ -30,6 +33,15 @@ describe('errors', () => {
     expect(error.name).toBe('TodoistApiError');
     expect(error.kind).toBe('api');
     expect(error).toMatchObject({ method: 'GET', path: 'tasks', status });
+  });
+
+  it('names the argument Todoist refused, when its body says which', () => {
+    const refused = { ...body(400, 'INVALID_ARGUMENT_VALUE'), error: 'Invalid argument value', error_extra: { argument: 'task_id' } };
+    expect(new TodoistApiError('GET', 'tasks/x', 400, refused, undefined).message).toBe(
+      'GET tasks/x failed with 400: Invalid argument value (INVALID_ARGUMENT_VALUE, argument "task_id"). The request was rejected: check its arguments.',
+    );
+    const notAName = { ...refused, error_extra: { argument: 42 } };
+    expect(new TodoistApiError('GET', 'tasks/x', 400, notAName, undefined).message).toContain('(INVALID_ARGUMENT_VALUE).');
   });
 
   it('retries 429 and 5xx gateways, never other statuses', () => {
