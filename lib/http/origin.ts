@@ -10,6 +10,7 @@
  * page a learner opened from disk through a local server), and trusting it
  * would let it read and change the real Todoist through our CORS headers.
  */
+import { fetchMetadataRefusal } from './fetch-metadata';
 import { publicOrigin } from './public-origin';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -84,8 +85,11 @@ function hostnameOf(host: string): string {
   return value.split(':')[0] ?? value;
 }
 
-/** For routes that only pages of this app may use: a 403 response, or `undefined` to go on. */
+/**
+ * For routes that only pages of this app may use: a 403 response, or `undefined` to go on.
+ * Fetch Metadata first: a cross-site `<img>` or `<script>` GET sends no Origin to check.
+ */
 export function refuseForeignRequest(request: Request, policy: OriginPolicy = originPolicyFromEnv()): Response | undefined {
-  const refusal = checkOrigin(request, policy);
+  const refusal = fetchMetadataRefusal(request) ?? checkOrigin(request, policy);
   return refusal ? Response.json({ error: `Forbidden: ${refusal}.` }, { status: 403 }) : undefined;
 }
