@@ -80,13 +80,18 @@ export const BROKEN_CONFIGURATIONS: readonly BrokenConfiguration[] = [
   },
 ];
 
-/** Runs every broken configuration and returns its real error message; the temp files are removed after. */
-export async function configErrorExamples(): Promise<ConfigErrorExample[]> {
+/**
+ * Runs every broken configuration and returns its real error message; the temp files are removed after.
+ * Aborting `signal` stops it between two examples (the request went away, or ran out of time).
+ */
+export async function configErrorExamples(signal?: AbortSignal): Promise<ConfigErrorExample[]> {
+  signal?.throwIfAborted();
   const root = await mkdtemp(join(tmpdir(), 'dojo-config-examples-'));
   try {
     const examples: ConfigErrorExample[] = [];
     // One after another, each in its own folder: the messages name their own paths.
     for (const [index, broken] of BROKEN_CONFIGURATIONS.entries()) {
+      signal?.throwIfAborted();
       const error = await errorFor(broken, join(root, `example-${index + 1}`));
       examples.push({ title: broken.title, input: broken.input, message: error.message });
     }
