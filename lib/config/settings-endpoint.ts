@@ -10,11 +10,12 @@
  * request body: it may hold the token.
  */
 import { serverWideTokenFromEnv } from '../mcp/http/caller';
-import { checkOrigin, isOwnOrigin, originPolicyFromEnv, type OriginPolicy } from '../http/origin';
+import { checkOrigin, isOwnOrigin, isOwnPageRequest, originPolicyFromEnv, type OriginPolicy } from '../http/origin';
 import { publicOrigin } from '../http/public-origin';
 import { ConfigError, errnoCode } from './errors';
-import type { ConfigOptions } from './options';
+import { withDefaults, type ConfigOptions } from './options';
 import { savePlatformSettings } from './platform-settings';
+import { redactServerPaths } from './redact-paths';
 import { describeForDisplay, whereToSetToken, type ConfigReport } from './report';
 import { resolveConfig } from './resolve';
 import type { SettingsPatch } from './schema';
@@ -46,9 +47,12 @@ export interface SettingsEndpointOptions {
 const MAX_BODY_CHARS = 10_000;
 
 export async function handleSettingsGet(request: Request, options: SettingsEndpointOptions = {}): Promise<Response> {
-  const refusal = checkOrigin(request, options.policy ?? originPolicyFromEnv());
+  const policy = options.policy ?? originPolicyFromEnv();
+  const refusal = checkOrigin(request, policy);
   if (refusal) return json(403, { error: `Forbidden: ${refusal}.` });
-  return json(200, await readSettingsBody(options.config, modeOf(options)));
+  const body = await readSettingsBody(options.config, modeOf(options));
+  // Absolute paths say who runs the server and where: only this app's own pages see them.
+  return json(200, isOwnPageRequest(request, policy) ? body : redactServerPaths(body, withDefaults(options.config)));
 }
 
 export async function handleSettingsPost(request: Request, options: SettingsEndpointOptions = {}): Promise<Response> {

@@ -66,6 +66,20 @@ export function isOwnOrigin(origin: string, request: Request, policy: OriginPoli
   return own.includes(normalized);
 }
 
+/**
+ * A page of this very app asked: the browser says same-origin (it sends no
+ * Origin on a same-origin GET), or an older browser without Fetch Metadata
+ * sent our own Origin. Not the user's address bar, not curl: for what only
+ * the app's pages should see (absolute server paths in the settings report).
+ */
+export function isOwnPageRequest(request: Request, policy: OriginPolicy): boolean {
+  if (checkOrigin(request, policy)) return false;
+  const origin = request.headers.get('origin');
+  if (origin && !isOwnOrigin(origin, request, policy)) return false;
+  const site = request.headers.get('sec-fetch-site');
+  return site ? site === 'same-origin' : origin !== null;
+}
+
 function isAllowedHost(hostname: string, policy: OriginPolicy): boolean {
   if (LOOPBACK_HOSTS.has(hostname) || policy.hosts.includes(hostname)) return true;
   return policy.publicUrl !== undefined && URL.canParse(policy.publicUrl) && new URL(policy.publicUrl).hostname === hostname;

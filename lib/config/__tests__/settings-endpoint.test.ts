@@ -21,7 +21,10 @@ function post(body: unknown, headers: Record<string, string> = SAME_ORIGIN): Req
   return new Request(`${SITE}/api/settings`, { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
-function get(headers: Record<string, string> = { host: '127.0.0.1:3000' }): Request {
+/** What Chromium sends for the settings page's fetch('/api/settings'): no Origin on a same-origin GET. */
+const FROM_OUR_PAGE = { host: '127.0.0.1:3000', 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' };
+
+function get(headers: Record<string, string> = FROM_OUR_PAGE): Request {
   return new Request(`${SITE}/api/settings`, { headers });
 }
 
@@ -156,6 +159,62 @@ describe('GET /api/settings', () => {
     const text = await response.text();
     expect(text).not.toContain(TOKEN);
     expect(JSON.parse(text)).toEqual({ error: expect.stringContaining(`Config file ${world.localConfig} is not valid JSON`) });
+  });
+
+  describe('absolute server paths: only for pages of this app', () => {
+    async function bodyFor(headers: Record<string, string>, env: Record<string, string> = {}): Promise<string> {
+      await world.write(world.settings, { todoistApiToken: SETTINGS_TOKEN });
+      await world.write(world.xdgConfig, { todoistApiBaseUrl: 'https://todoist.example/api/v1' });
+      const response = await handleSettingsGet(get(headers), options(env));
+      expect(response.status).toBe(200);
+      return response.text();
+    }
+
+    it.each([
+      ['the page’s fetch (Sec-Fetch-Site: same-origin)', FROM_OUR_PAGE],
+      ['an older browser’s request with our own Origin', { host: '127.0.0.1:3000', origin: SITE }],
+    ])('%s sees them', async (_case, headers) => {
+      const text = await bodyFor(headers);
+      expect(text).toContain(world.settings);
+      expect(text).toContain(world.xdgConfig);
+    });
+
+    it.each([
+      ['curl (no Origin, no Sec-Fetch-Site)', { host: '127.0.0.1:3000' }],
+      ['the user opening the URL (Sec-Fetch-Site: none)', { host: '127.0.0.1:3000', 'sec-fetch-site': 'none' }],
+      ['another site (Sec-Fetch-Site: cross-site)', { host: '127.0.0.1:3000', 'sec-fetch-site': 'cross-site' }],
+      ['our Origin but a cross-site fetch', { host: '127.0.0.1:3000', origin: SITE, 'sec-fetch-site': 'cross-site' }],
+    ])('%s gets them relative to the project (./) and home (~/), nothing absolute', async (_case, headers) => {
+      const text = await bodyFor(headers);
+      expect(text).not.toContain(world.cwd);
+      expect(text).not.toContain(world.homeDir);
+      const body = JSON.parse(text);
+      expect(body.keys.todoistApiToken.origin).toBe('./.dojo/settings.json');
+      expect(body.keys.todoistApiBaseUrl).toMatchObject({ origin: '~/.config/mcp-dojo/config.json', display: 'https://todoist.example/api/v1' });
+      expect(body.lookedAt.map((place: { origin: string }) => place.origin)).toEqual([
+        'TODOIST_API_TOKEN',
+        'TODOIST_API_KEY',
+        'TODOIST_API_BASE_URL',
+        './dojo.config.json',
+        '~/.config/mcp-dojo/config.json',
+        './.dojo/settings.json',
+      ]);
+      expect(body.serverMode.withoutSignIn).toBe('the server-wide token from this settings page (saved in ./.dojo/settings.json)');
+      expect(body.whereToSetToken).toContain('./.dojo/settings.json (found)');
+    });
+
+    it('a path outside the project and home is shown by its file name only', async () => {
+      const elsewhere = await world.write(`${world.cwd}-elsewhere/etc/dojo.json`, { todoistApiToken: TOKEN });
+      const text = await (await handleSettingsGet(get({ host: '127.0.0.1:3000' }), options({ DOJO_CONFIG: elsewhere }))).text();
+      expect(text).not.toContain(elsewhere);
+      expect(JSON.parse(text).keys.todoistApiToken.origin).toBe('…/dojo.json');
+    });
+
+    it('a configuration error is shown without them too', async () => {
+      await world.write(world.localConfig, '{"todoistApiToken": 1,}');
+      const body = await (await handleSettingsGet(get({ host: '127.0.0.1:3000' }), options())).json();
+      expect(body.error).toMatch(/^Config file \.\/dojo\.config\.json is not valid JSON/);
+    });
   });
 
   it('a rebound DNS name (foreign Host) → 403', async () => {
