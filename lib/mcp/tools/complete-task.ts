@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../tool';
+import { idArgument } from './arguments';
 
 export const completeTaskTool = defineTool({
   name: 'complete_task',
@@ -8,7 +9,7 @@ export const completeTaskTool = defineTool({
     'Marks a task done. A recurring task is not completed but moves to its next date (the result says which). ' +
     'Completing a task also completes its subtasks.',
   inputSchema: z.object({
-    task_id: z.string().min(1).describe('The task id'),
+    task_id: idArgument().describe('The task id'),
   }),
   outputSchema: z.object({
     taskId: z.string(),

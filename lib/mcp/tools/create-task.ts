@@ -3,6 +3,7 @@ import { toApiPriority } from '@/lib/todoist/schemas';
 import { taskLine } from '../format';
 import { TaskSummarySchema, summarizeTask } from '../task-summary';
 import { defineTool } from '../tool';
+import { LABEL_NAME_MAX_LENGTH, idArgument, textArgument } from './arguments';
 
 export const createTaskTool = defineTool({
   name: 'create_task',
@@ -11,14 +12,17 @@ export const createTaskTool = defineTool({
     "Adds a task to the user's Todoist. Without project_id it goes to the Inbox. `due_string` takes Todoist's " +
     'natural language ("tomorrow", "every monday"); priority p1 is the most urgent. Returns the created task and its id.',
   inputSchema: z.object({
-    content: z.string().trim().min(1).max(500).describe('The task title; markdown allowed'),
-    description: z.string().max(16_383).optional(),
-    project_id: z.string().min(1).optional(),
-    section_id: z.string().min(1).optional(),
-    parent_id: z.string().min(1).optional().describe('Makes it a subtask of this task'),
-    labels: z.array(z.string().min(1)).max(50).optional().describe('Label names, without @'),
+    content: textArgument(500, { trim: true, nonEmpty: true }).describe('The task title; markdown allowed'),
+    description: textArgument(16_383).optional(),
+    project_id: idArgument().optional(),
+    section_id: idArgument().optional(),
+    parent_id: idArgument().optional().describe('Makes it a subtask of this task'),
+    labels: z
+      .array(textArgument(LABEL_NAME_MAX_LENGTH, { nonEmpty: true }))
+      .max(50, { error: (issue) => `must have at most 50 labels (got ${(issue.input as unknown[]).length})` })
+      .optional().describe('Label names, without @'),
     priority: z.enum(['p1', 'p2', 'p3', 'p4']).optional(),
-    due_string: z.string().min(1).max(200).optional(),
+    due_string: textArgument(200, { nonEmpty: true }).optional(),
   }),
   outputSchema: z.object({ task: TaskSummarySchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },

@@ -3,6 +3,7 @@ import { readListing, readProjectsById } from '../call';
 import { taskLine } from '../format';
 import { TaskSummarySchema, summarizeTask } from '../task-summary';
 import { defineTool } from '../tool';
+import { textArgument } from './arguments';
 
 export const filterTasksTool = defineTool({
   name: 'filter_tasks',
@@ -13,7 +14,7 @@ export const filterTasksTool = defineTool({
     'no date, N days, p1..p4 (p1 most urgent), #Project, ##Project (with sub-projects), /Section, @label, subtask, ' +
     'recurring, search: text; operators & | ! and parentheses. An invalid query returns the API\'s error.',
   inputSchema: z.object({
-    query: z.string().trim().min(1).max(1024).describe('A Todoist filter query, e.g. "today | overdue"'),
+    query: textArgument(1_024, { trim: true, nonEmpty: true }).describe('A Todoist filter query, e.g. "today | overdue"'),
   }),
   outputSchema: z.object({
     query: z.string(),

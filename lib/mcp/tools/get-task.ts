@@ -4,6 +4,7 @@ import { readListing, readProjectsById } from '../call';
 import { taskLine } from '../format';
 import { TaskSummarySchema, summarizeTask } from '../task-summary';
 import { defineTool } from '../tool';
+import { idArgument } from './arguments';
 
 const CommentSummarySchema = z.object({ id: z.string(), postedAt: z.string(), content: z.string() });
 
@@ -19,7 +20,7 @@ export const getTaskTool = defineTool({
     'Returns one active task with its description, all of its subtasks (at any depth) and its comments. ' +
     'Use the id shown by list_tasks, filter_tasks or get_overview.',
   inputSchema: z.object({
-    task_id: z.string().min(1).describe('The task id, e.g. "6XR4GqQQCW6Gv9h4"'),
+    task_id: idArgument().describe('The task id, e.g. "6XR4GqQQCW6Gv9h4"'),
   }),
   outputSchema: z.object({
     task: TaskSummarySchema.extend({ description: z.string() }),

@@ -4,6 +4,7 @@ import { readListing, readProjectsById } from '../call';
 import { taskLine } from '../format';
 import { TaskSummarySchema, summarizeTask } from '../task-summary';
 import { defineTool } from '../tool';
+import { LABEL_NAME_MAX_LENGTH, idArgument, textArgument } from './arguments';
 
 export const listTasksTool = defineTool({
   name: 'list_tasks',
@@ -13,11 +14,11 @@ export const listTasksTool = defineTool({
     'of one priority (p1 = most urgent), or the subtasks of one task. Reads every page, so the count is the real ' +
     'count. For date-based questions ("what is due today?") prefer get_overview or filter_tasks.',
   inputSchema: z.object({
-    project_id: z.string().min(1).optional().describe('Only tasks in this project (ids come from list_projects)'),
-    section_id: z.string().min(1).optional().describe('Only tasks in this section'),
-    label: z.string().min(1).optional().describe('Only tasks with this label name (without @)'),
+    project_id: idArgument().optional().describe('Only tasks in this project (ids come from list_projects)'),
+    section_id: idArgument().optional().describe('Only tasks in this section'),
+    label: textArgument(LABEL_NAME_MAX_LENGTH, { nonEmpty: true }).optional().describe('Only tasks with this label name (without @)'),
     priority: z.enum(['p1', 'p2', 'p3', 'p4']).optional().describe('Only tasks of this priority; p1 is the most urgent'),
-    parent_id: z.string().min(1).optional().describe('Only the direct subtasks of this task'),
+    parent_id: idArgument().optional().describe('Only the direct subtasks of this task'),
   }),
   outputSchema: z.object({
     count: z.number().int(),

@@ -1,0 +1,42 @@
+/**
+ * The argument types the tools share, each with a limit and a message that
+ * says what is wrong with it. The SDK puts the argument's name before the
+ * message ("task_id: must be …"), so messages start with "must". None repeats
+ * the value: an over-long argument is described by its length, never echoed.
+ */
+import { z } from 'zod';
+import { TODOIST_ID_MAX_LENGTH, TODOIST_ID_PATTERN, describeTodoistIdRule } from '@/lib/todoist/ids';
+
+const ID_RULE = `must be ${describeTodoistIdRule()}`;
+
+/** A Todoist id: exactly what the client accepts in a URL path, so a refusal comes here, naming the argument. */
+export function idArgument() {
+  return (
+    z
+      .string()
+      // abort: a megabyte-long id gets one message (with its length), not a second one for the pattern.
+      .max(TODOIST_ID_MAX_LENGTH, { error: (issue) => `${ID_RULE} (got ${(issue.input as string).length} characters)`, abort: true })
+      .regex(TODOIST_ID_PATTERN, ID_RULE)
+  );
+}
+
+/**
+ * Text for Todoist (a title, a description, a filter query): at most `max`
+ * characters, and well-formed Unicode — a lone surrogate cannot be sent as
+ * UTF-8, so Todoist would receive something else than what was asked.
+ * `trim` first, then `nonEmpty`: a title of spaces is no title.
+ */
+export function textArgument(max: number, { trim = false, nonEmpty = false } = {}) {
+  let text = z.string();
+  if (trim) text = text.trim();
+  if (nonEmpty) text = text.min(1, 'must not be empty');
+  return text
+    .max(max, { error: (issue) => `must be at most ${max} characters (got ${(issue.input as string).length})`, abort: true })
+    .refine((value) => !LONE_SURROGATE.test(value), 'must be well-formed Unicode text (it contains a lone surrogate)');
+}
+
+/** A surrogate code unit that is not half of a pair: with the `u` flag, a pair reads as one code point. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/** Label names: Todoist refers to labels by name. Generous, and small enough for any echo. */
+export const LABEL_NAME_MAX_LENGTH = 128;
