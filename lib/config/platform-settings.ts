@@ -4,11 +4,13 @@
  * Stored on the server as JSON, in the same shape as the config file. Because the
  * file holds the token it is private to the server's user (file 0600, directory
  * 0700), and it is replaced atomically (temp file + rename) so a crash mid-write
- * leaves the old settings or the new ones, never half a file.
+ * leaves the old settings or the new ones, never half a file; saves take turns
+ * (file-lock.ts), so two at once both keep their change.
  */
 import { randomUUID } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { ConfigError, errnoCode } from './errors';
+import { withFileLock } from './file-lock';
 import { readConfigJson } from './json-file';
 import { readEnv, withDefaults, type ConfigContext, type ConfigFs, type ConfigOptions } from './options';
 import {
@@ -41,8 +43,11 @@ export async function savePlatformSettings(patch: SettingsPatch, options?: Confi
   const path = platformSettingsPath(context);
   // Checked at run time too: the patch arrives from a form, whatever its static type says.
   const checked = checkPatch(patch, path);
-  const current = (await readConfigJson(context.fs, path, 'platform-settings')) ?? {};
-  await writePrivateFile(context.fs, path, `${JSON.stringify(applyPatch(current, checked), null, 2)}\n`);
+  // Read, merge and write as one step: two saves at once must not both merge into the same old file.
+  await withFileLock(path, async () => {
+    const current = (await readConfigJson(context.fs, path, 'platform-settings')) ?? {};
+    await writePrivateFile(context.fs, path, `${JSON.stringify(applyPatch(current, checked), null, 2)}\n`);
+  });
 }
 
 function checkPatch(patch: unknown, path: string): SettingsPatch {

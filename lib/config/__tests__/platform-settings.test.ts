@@ -108,3 +108,40 @@ describe('readPlatformSettings', () => {
     expect(await readPlatformSettings(world.options())).toEqual({});
   });
 });
+
+describe('concurrent saves (the settings page saves the token and the base URL separately)', () => {
+  /** Ten saves at once, alternating keys: save i sets the token to token-i or the base URL to …/i. */
+  const tenSaves = () =>
+    Array.from({ length: 10 }, (_, i): SettingsPatch =>
+      i % 2 === 0 ? { todoistApiToken: `token-${i}-0123456789` } : { todoistApiBaseUrl: `http://127.0.0.1:4010/api/v${i}` },
+    );
+  const lastOfEach = { todoistApiToken: 'token-8-0123456789', todoistApiBaseUrl: 'http://127.0.0.1:4010/api/v9' };
+
+  it('keep every key, and the last save of each wins, even when every read is slow', async () => {
+    // Each read waits a little, so without a lock every save reads the file before any has written it.
+    const slowReads = { ...nodeFs, readFile: async (path: string, encoding: 'utf8') => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return nodeFs.readFile(path, encoding);
+    } };
+    await Promise.all(tenSaves().map((patch) => savePlatformSettings(patch, world.options({}, { fs: slowReads }))));
+    expect(await readPlatformSettings(world.options())).toEqual(lastOfEach);
+  });
+
+  it('keep every key, 50 times over on the real file system, and leave no temp file', async () => {
+    for (let trial = 0; trial < 50; trial++) {
+      await nodeFs.rm(world.settings, { force: true });
+      await Promise.all(tenSaves().map((patch) => savePlatformSettings(patch, world.options())));
+      expect(await readPlatformSettings(world.options())).toEqual(lastOfEach);
+    }
+    expect(await nodeFs.readdir(`${world.cwd}/.dojo`)).toEqual(['settings.json']);
+  });
+
+  it('a failed save does not block the next one', async () => {
+    const denied = Object.assign(new Error('EACCES'), { code: 'EACCES' });
+    const failing = savePlatformSettings({ todoistApiToken: TOKEN }, world.options({}, { fs: { ...nodeFs, writeFile: () => Promise.reject(denied) } }));
+    const next = savePlatformSettings({ todoistApiBaseUrl: 'http://127.0.0.1:4010/api/v1' }, world.options());
+    await expect(failing).rejects.toThrow(ConfigError);
+    await next;
+    expect(await readPlatformSettings(world.options())).toEqual({ todoistApiBaseUrl: 'http://127.0.0.1:4010/api/v1' });
+  });
+});

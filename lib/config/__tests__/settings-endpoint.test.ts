@@ -121,6 +121,21 @@ describe('POST /api/settings saves', () => {
     expect(await response.text()).not.toContain(TOKEN);
   });
 
+  it('10 saves at once, of both keys, keep both: 20 times over', async () => {
+    for (let trial = 0; trial < 20; trial++) {
+      await nodeFs.rm(world.settings, { force: true });
+      const patches = Array.from({ length: 10 }, (_, i) =>
+        i % 2 === 0 ? { todoistApiToken: `token-${trial}-${i}-0123456789` } : { todoistApiBaseUrl: `http://127.0.0.1:4011/api/v${i}` },
+      );
+      const responses = await Promise.all(patches.map((patch) => handleSettingsPost(post(patch), options())));
+      expect(responses.map((response) => response.status)).toEqual(Array(10).fill(200));
+      expect(JSON.parse(await nodeFs.readFile(world.settings, 'utf8'))).toEqual({
+        todoistApiToken: `token-${trial}-8-0123456789`,
+        todoistApiBaseUrl: 'http://127.0.0.1:4011/api/v9',
+      });
+    }
+  });
+
   it('a file the server cannot write → 500 with the fix', async () => {
     const denied = Object.assign(new Error('EACCES'), { code: 'EACCES' });
     const fs: ConfigFs = { ...nodeFs, writeFile: () => Promise.reject(denied) };
