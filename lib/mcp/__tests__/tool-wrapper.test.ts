@@ -9,7 +9,7 @@ import type { CallToolResult, McpServer, ServerContext } from '@modelcontextprot
 import { ConfigError } from '@/lib/config';
 import { BreakerOpenError } from '@/lib/resilience/breaker';
 import type { TimelineEvent } from '@/lib/resilience/timeline';
-import { TodoistApiError, TodoistNetworkError } from '@/lib/todoist/errors';
+import { TodoistApiError, TodoistInvalidIdError, TodoistNetworkError } from '@/lib/todoist/errors';
 import { TodoistClient } from '@/lib/todoist/client';
 import type { ToolCall } from '../call';
 import type { DojoContext } from '../context';
@@ -328,6 +328,7 @@ describe('the cache of last good answers', () => {
 describe('failures', () => {
   it.each([
     [apiError(404), 'GET tasks failed with 404: HTTP 404. The object does not exist or is not visible to this user. No data was returned rather than guessed.', 'error: api'],
+    [new TodoistInvalidIdError('POST', 'tasks/{id}/close', '..'), 'POST tasks/{id}/close was not sent: the id is not a Todoist id: 1 to 64 letters, digits, "_" or "-" (got 2 characters). No data was returned rather than guessed.', 'error: invalid-id'],
     [new MissingTokenError('Set it.'), 'No Todoist API token is configured, so the real Todoist cannot be read. Set it. No data was returned rather than guessed.', 'error: MissingTokenError'],
     [new BreakerOpenError(2_000), `${new BreakerOpenError(2_000).message} No data was returned rather than guessed.`, 'error: BreakerOpenError'],
     [new ConfigError('Bad config.', { source: 'environment', origin: 'x', key: undefined }), 'Bad config. No data was returned.', 'error: ConfigError'],

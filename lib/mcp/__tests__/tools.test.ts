@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { projectFixture, taskFixture } from '@/lib/todoist/__tests__/fixtures';
+import { TodoistInvalidIdError } from '@/lib/todoist/errors';
 import type { Task } from '@/lib/todoist/schemas';
 import { readListing } from '../call';
 import { taskLine } from '../format';
@@ -284,6 +285,14 @@ describe('create_task and complete_task', () => {
       summary: ['Completed "Task t1" (id t1).'],
       raw: { closed: 't1' },
     });
+  });
+
+  it('complete_task never closes by an id the upstream made up: a task answered with id "../user" is not closed', async () => {
+    const { client, requests } = fakeTodoist({ tasks: [task('t1', TODAY)] });
+    const getTask = client.getTask.bind(client);
+    client.getTask = async (id, signal) => ({ ...(await getTask(id, signal)), id: '../user' });
+    await expect(completeTaskTool.run({ task_id: 't1' }, toolCall(client))).rejects.toBeInstanceOf(TodoistInvalidIdError);
+    expect(requests).toEqual(['GET tasks/t1']);
   });
 
   it('complete_task on a task without a due date completes it', async () => {
