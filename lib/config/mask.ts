@@ -15,7 +15,13 @@ export function maskSecret(secret: string): string {
   return secret.length >= MIN_LENGTH_TO_SHOW_TAIL ? `${MASK}${secret.slice(-4)}` : MASK;
 }
 
+/** "https://ada:pw@host/x" → "https://••••••••@host/x": a URL's user name and password, whatever the URL's shape. */
+export function maskUrlCredentials(url: string): string {
+  return url.replace(/\/\/[^/?#\s]*@/, `//${MASK}@`);
+}
+
 export function displayValue(key: ConfigKey, value: string | undefined): string {
   if (value === undefined) return NOT_SET;
-  return SECRET_KEYS.has(key) ? maskSecret(value) : value;
+  // A base URL with credentials is refused wherever it is read; masked here too, so a report can never show one.
+  return SECRET_KEYS.has(key) ? maskSecret(value) : maskUrlCredentials(value);
 }

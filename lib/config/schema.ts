@@ -8,6 +8,7 @@
  * since the value may be the token.
  */
 import { z } from 'zod';
+import { maskUrlCredentials } from './mask';
 import { CONFIG_KEYS } from './types';
 
 export const StoredConfigSchema = z.strictObject({
@@ -57,11 +58,27 @@ export function describeFirstIssue(error: z.ZodError, input: unknown): Problem {
   };
 }
 
-/** Why `value` cannot be a base URL, or undefined when it can. */
+/**
+ * Why `value` cannot be a base URL, or undefined when it can. Every real request goes there with the token in
+ * its Authorization header: so HTTPS, except to this machine, and no credentials of its own in the URL.
+ * The value is quoted with any user name and password masked.
+ */
 export function urlProblem(value: string): string | undefined {
-  const protocol = URL.canParse(value) ? new URL(value).protocol : undefined;
-  if (protocol === 'http:' || protocol === 'https:') return undefined;
-  return `must be an http(s) URL, got ${JSON.stringify(value)}`;
+  const shown = JSON.stringify(maskUrlCredentials(value));
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') return `must be an http(s) URL, got ${shown}`;
+  if (url.username || url.password) {
+    return `must not hold a user name or password (user:password@), got ${shown}: the Todoist token is the only credential, and it is sent in a header`;
+  }
+  if (url.protocol === 'http:' && !isLoopbackHostname(url.hostname)) {
+    return `must use https:// (plain http:// only on this machine: localhost, 127.0.0.1, [::1]), got ${shown}: the token travels with every request`;
+  }
+  return undefined;
+}
+
+/** localhost, 127.0.0.0/8 and [::1]: plain HTTP there never leaves the machine. */
+function isLoopbackHostname(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 const MAX_TOKEN_LENGTH = 200;

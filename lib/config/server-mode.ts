@@ -53,7 +53,7 @@ export function describeServerMode(mode: ServerMode, token: Pick<KeyResolution, 
 }
 
 /** "the environment variable TODOIST_API_TOKEN", "the config file /…/dojo.config.json", … */
-function whereFrom({ source, origin }: Pick<KeyResolution, 'source' | 'origin'>): string {
+export function whereFrom({ source, origin }: Pick<KeyResolution, 'source' | 'origin'>): string {
   switch (source) {
     case 'environment':
       return `the environment variable ${origin}`;

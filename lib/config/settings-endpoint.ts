@@ -14,12 +14,14 @@ import { checkOrigin, isOwnOrigin, isOwnPageRequest, originPolicyFromEnv, type O
 import { publicOrigin } from '../http/public-origin';
 import { ConfigError, errnoCode } from './errors';
 import { withDefaults, type ConfigOptions } from './options';
-import { savePlatformSettings } from './platform-settings';
+import { platformSettingsPath, savePlatformSettings } from './platform-settings';
 import { redactServerPaths } from './redact-paths';
 import { describeForDisplay, whereToSetToken, type ConfigReport } from './report';
 import { resolveConfig } from './resolve';
 import type { SettingsPatch } from './schema';
 import { describeServerMode, MULTI_USER_SAVE_REFUSAL, type ServerMode, type ServerModeReport } from './server-mode';
+import { tokenDestinationProblem } from './token-destination';
+import type { ConfigKey, ResolvedConfig } from './types';
 
 /** The GET body when the configuration could be read. */
 export interface SettingsReport extends ConfigReport {
@@ -70,7 +72,9 @@ export async function handleSettingsPost(request: Request, options: SettingsEndp
   }
   // A saved token would be used for every caller without a sign-in: exactly what multi-user mode rules out.
   // Removing one (null) stays allowed, so a token saved before the switch can be cleaned up.
-  if (modeOf(options) === 'multi-user' && setsToken(patch)) return json(403, { error: MULTI_USER_SAVE_REFUSAL });
+  if (modeOf(options) === 'multi-user' && setsKey(patch, 'todoistApiToken')) return json(403, { error: MULTI_USER_SAVE_REFUSAL });
+  const redirect = setsKey(patch, 'todoistApiBaseUrl') ? await baseUrlSaveRefusal(options.config) : undefined;
+  if (redirect) return json(400, { error: redirect });
 
   try {
     // The shape is checked inside savePlatformSettings, whatever the static type says.
@@ -129,9 +133,29 @@ function modeOf(options: SettingsEndpointOptions): ServerMode {
   return serverWideTokenFromEnv(options.config?.env ?? process.env) ? 'single-user' : 'multi-user';
 }
 
-/** The patch sets a token (rather than leaving it alone or removing it). */
-function setsToken(patch: unknown): boolean {
-  return typeof patch === 'object' && patch !== null && 'todoistApiToken' in patch && patch.todoistApiToken !== null;
+/** The patch sets `key` (rather than leaving it alone or removing it). */
+function setsKey(patch: unknown, key: ConfigKey): boolean {
+  return typeof patch === 'object' && patch !== null && key in patch && (patch as Record<string, unknown>)[key] !== null;
+}
+
+/**
+ * A base URL saved here must not become where a token from a stronger source
+ * (the environment, a config file) is sent: refused before it is written,
+ * rather than reported as a broken configuration after.
+ */
+async function baseUrlSaveRefusal(config: ConfigOptions | undefined): Promise<string | undefined> {
+  let current: ResolvedConfig;
+  try {
+    current = await resolveConfig(config);
+  } catch {
+    return undefined; // already broken: the report after the save shows why
+  }
+  const set = current.keys.todoistApiBaseUrl;
+  const savedHere = { source: 'platform-settings', origin: platformSettingsPath(withDefaults(config)) } as const;
+  // A base URL from the environment or a config file would still win; the one saved here would only be shadowed.
+  const winner = set.source === 'environment' || set.source === 'config-file' ? set : savedHere;
+  const refusal = tokenDestinationProblem(current.keys.todoistApiToken, winner);
+  return refusal && `Cannot save the base URL on this page. ${refusal.problem} ${refusal.fix}`;
 }
 
 function json(status: number, body: unknown): Response {

@@ -48,12 +48,12 @@ describe('precedence: environment → config file → platform settings', () => 
   });
 
   it('the config file beats platform settings', async () => {
-    await world.write(world.localConfig, { todoistApiBaseUrl: 'http://file.test/api/v1' });
-    await world.write(world.settings, { todoistApiBaseUrl: 'http://settings.test/api/v1' });
+    await world.write(world.localConfig, { todoistApiBaseUrl: 'https://file.test/api/v1' });
+    await world.write(world.settings, { todoistApiBaseUrl: 'https://settings.test/api/v1' });
     const config = await resolveConfig(world.options());
-    expect(config.todoistApiBaseUrl).toBe('http://file.test/api/v1');
+    expect(config.todoistApiBaseUrl).toBe('https://file.test/api/v1');
     expect(config.keys.todoistApiBaseUrl.shadowed).toEqual([
-      { source: 'platform-settings', origin: world.settings, display: 'http://settings.test/api/v1' },
+      { source: 'platform-settings', origin: world.settings, display: 'https://settings.test/api/v1' },
     ]);
   });
 
@@ -74,11 +74,11 @@ describe('precedence: environment → config file → platform settings', () => 
     expect(config.keys.todoistApiToken.shadowed.map((entry) => entry.source)).toEqual(['config-file', 'platform-settings']);
   });
 
-  it('resolves each key on its own: the token from env, the base URL from a file', async () => {
-    await world.write(world.settings, { todoistApiBaseUrl: 'http://127.0.0.1:4010/api/v1' });
-    const config = await resolveConfig(world.options({ TODOIST_API_TOKEN: TOKEN }));
-    expect(config.keys.todoistApiToken.source).toBe('environment');
-    expect(config.keys.todoistApiBaseUrl).toMatchObject({ source: 'platform-settings', display: 'http://127.0.0.1:4010/api/v1' });
+  it('resolves each key on its own: the token from a file, the base URL from env', async () => {
+    await world.write(world.settings, { todoistApiToken: SETTINGS_TOKEN });
+    const config = await resolveConfig(world.options({ TODOIST_API_BASE_URL: 'http://127.0.0.1:4010/api/v1' }));
+    expect(config.keys.todoistApiToken.source).toBe('platform-settings');
+    expect(config.keys.todoistApiBaseUrl).toMatchObject({ source: 'environment', display: 'http://127.0.0.1:4010/api/v1' });
   });
 
   it('counts empty strings as unset, in the environment and in files', async () => {
