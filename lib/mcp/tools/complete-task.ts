@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../tool';
-import { idArgument } from './arguments';
+import { idArgument } from '../tool-arguments';
 
 export const completeTaskTool = defineTool({
   name: 'complete_task',

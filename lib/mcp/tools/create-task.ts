@@ -3,7 +3,7 @@ import { toApiPriority } from '@/lib/todoist/schemas';
 import { taskLine } from '../format';
 import { TaskSummarySchema, summarizeTask } from '../task-summary';
 import { defineTool } from '../tool';
-import { LABEL_NAME_MAX_LENGTH, idArgument, textArgument } from './arguments';
+import { LABEL_NAME_MAX_LENGTH, idArgument, textArgument } from '../tool-arguments';
 
 export const createTaskTool = defineTool({
   name: 'create_task',

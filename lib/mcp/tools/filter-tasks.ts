@@ -3,7 +3,7 @@ import { readListing, readProjectsById } from '../call';
 import { taskLine } from '../format';
 import { TaskSummarySchema, summarizeTask } from '../task-summary';
 import { defineTool } from '../tool';
-import { textArgument } from './arguments';
+import { textArgument } from '../tool-arguments';
 
 export const filterTasksTool = defineTool({
   name: 'filter_tasks',

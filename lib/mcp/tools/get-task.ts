@@ -4,7 +4,7 @@ import { readListing, readProjectsById } from '../call';
 import { taskLine } from '../format';
 import { TaskSummarySchema, summarizeTask } from '../task-summary';
 import { defineTool } from '../tool';
-import { idArgument } from './arguments';
+import { idArgument } from '../tool-arguments';
 
 const CommentSummarySchema = z.object({ id: z.string(), postedAt: z.string(), content: z.string() });
 

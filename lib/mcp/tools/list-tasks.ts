@@ -4,7 +4,7 @@ import { readListing, readProjectsById } from '../call';
 import { taskLine } from '../format';
 import { TaskSummarySchema, summarizeTask } from '../task-summary';
 import { defineTool } from '../tool';
-import { LABEL_NAME_MAX_LENGTH, idArgument, textArgument } from './arguments';
+import { LABEL_NAME_MAX_LENGTH, idArgument, textArgument } from '../tool-arguments';
 
 export const listTasksTool = defineTool({
   name: 'list_tasks',
