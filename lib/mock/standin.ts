@@ -15,7 +15,7 @@
 import { errorText } from '@/lib/todoist/errors';
 import { serveFetch, type RunningServer } from '@/lib/http/serve-fetch';
 import type { MockBackend } from './backend';
-import { ScenarioSettingsSchema } from './scenarios';
+import { parseScenario } from './scenarios';
 import type { StandinOAuthHandler } from './standin-oauth';
 
 export interface StandinOptions {
@@ -70,9 +70,9 @@ async function control(backend: MockBackend, request: Request, path: string): Pr
   if (request.method === 'POST' && path === '/__dojo/scenario') {
     const json: unknown = await request.json().catch(() => undefined);
     if (json === undefined) return Response.json({ error: 'Body must be JSON, e.g. {"name":"flaky"}' }, { status: 400 });
-    const parsed = ScenarioSettingsSchema.safeParse(json);
-    if (!parsed.success) return Response.json({ error: 'Invalid scenario', issues: parsed.error.issues }, { status: 400 });
-    backend.setScenario(parsed.data);
+    const parsed = parseScenario(json);
+    if ('error' in parsed) return Response.json({ error: parsed.error }, { status: 400 });
+    backend.setScenario(parsed.settings);
     return Response.json(state());
   }
   return Response.json({ error: `No control route ${request.method} ${path}` }, { status: 404 });

@@ -9,7 +9,7 @@ import {
 } from '@/lib/todoist/errors';
 import { PaginationError, collectAll } from '@/lib/todoist/pagination';
 import { createMockBackend } from '../backend';
-import type { ScenarioInput, ScenarioName } from '../scenarios';
+import { SCENARIO_NAMES, parseScenario, scenarioSettings, type ScenarioInput, type ScenarioName } from '../scenarios';
 
 function setup(scenario: ScenarioName | ScenarioInput, options: { timeoutMs?: number; now?: () => Date } = {}) {
   const backend = createMockBackend({ size: 'small', seed: 3, scenario, now: options.now });
@@ -173,6 +173,65 @@ describe('mock scenarios', () => {
     const backend = createMockBackend({ size: 'tiny' });
     expect(() => backend.setScenario('chaos' as ScenarioName)).toThrow(/name/);
     expect(() => backend.setScenario({ name: 'flaky', flaky: { failureRate: 2 } })).toThrow(/failureRate/);
+  });
+});
+
+describe('scenario options are bounded', () => {
+  it.each([
+    ['slow.delayMs', { name: 'slow', slow: { delayMs: 2_147_483_658 } }, 'must be a whole number of milliseconds from 0 to 60000'],
+    ['slow.delayMs', { name: 'slow', slow: { delayMs: -1 } }, 'must be a whole number of milliseconds from 0 to 60000'],
+    ['slow.delayMs', { name: 'slow', slow: { delayMs: 1.5 } }, 'must be a whole number of milliseconds from 0 to 60000'],
+    ['slow.delayMs', { name: 'slow', slow: { delayMs: '100' } }, 'must be a whole number of milliseconds from 0 to 60000'],
+    ['rateLimit.requests', { name: 'rate-limited', rateLimit: { requests: 1_001 } }, 'must be a whole number of requests from 0 to 1000'],
+    ['rateLimit.windowMs', { name: 'rate-limited', rateLimit: { windowMs: 0 } }, 'must be a whole number of milliseconds from 1 to 3600000'],
+    ['rateLimit.windowMs', { name: 'rate-limited', rateLimit: { windowMs: 3_600_001 } }, 'must be a whole number of milliseconds from 1 to 3600000'],
+    ['rateLimit.retryAfterSeconds', { name: 'rate-limited', rateLimit: { retryAfterSeconds: 3_601 } }, 'must be a number of seconds from 0 to 3600'],
+    ['rateLimit.retryAfterSeconds', { name: 'rate-limited', rateLimit: { retryAfterSeconds: -0.5 } }, 'must be a number of seconds from 0 to 3600'],
+    ['flaky.failureRate', { name: 'flaky', flaky: { failureRate: 1.01 } }, 'must be a number from 0 to 1'],
+    ['flaky.failureRate', { name: 'flaky', flaky: { failureRate: null } }, 'must be a number from 0 to 1'],
+    ['pageFails.page', { name: 'page-fails', pageFails: { page: 0 } }, 'must be a whole number of pages from 1 to 1000'],
+    ['pageFails.page', { name: 'page-fails', pageFails: { page: 1_001 } }, 'must be a whole number of pages from 1 to 1000'],
+    ['pageFails.times', { name: 'page-fails', pageFails: { times: 0 } }, 'must be a whole number of times from 1 to 1000, or null (always)'],
+    ['pageFails.times', { name: 'page-fails', pageFails: { times: 1e9 } }, 'must be a whole number of times from 1 to 1000, or null (always)'],
+    ['malformed.variant', { name: 'malformed', malformed: { variant: 'zip' } }, 'must be one of: invalid-json, missing-field, unknown-fields'],
+    ['name', { name: 'chaos' }, `must be one of: ${SCENARIO_NAMES.join(', ')}`],
+  ])('%s: refuses %j, naming the option and its bounds', (option, input, rule) => {
+    const parsed = parseScenario(input);
+    expect(parsed).toEqual({ error: `Invalid scenario: ${option} ${rule}` });
+    expect(() => scenarioSettings(input as ScenarioInput)).toThrow(`Invalid scenario: ${option} ${rule}`);
+  });
+
+  it('accepts every bound itself', () => {
+    const edges = [
+      { name: 'slow', slow: { delayMs: 0 } },
+      { name: 'slow', slow: { delayMs: 60_000 } },
+      { name: 'rate-limited', rateLimit: { requests: 0, windowMs: 1, retryAfterSeconds: 0 } },
+      { name: 'rate-limited', rateLimit: { requests: 1_000, windowMs: 3_600_000, retryAfterSeconds: 3_600 } },
+      { name: 'flaky', flaky: { failureRate: 0 } },
+      { name: 'flaky', flaky: { failureRate: 1 } },
+      { name: 'page-fails', pageFails: { page: 1, times: 1 } },
+      { name: 'page-fails', pageFails: { page: 1_000, times: 1_000 } },
+      { name: 'page-fails', pageFails: { times: null } },
+    ];
+    for (const input of edges) expect(parseScenario(input), JSON.stringify(input)).toEqual({ settings: scenarioSettings(input as ScenarioInput) });
+  });
+
+  it('names the first of several problems (in the order of the options), and says so when the body is no object', () => {
+    expect(parseScenario({ name: 'slow', slow: { delayMs: -1 }, flaky: { failureRate: 2 } })).toEqual({
+      error: 'Invalid scenario: flaky.failureRate must be a number from 0 to 1 (and 1 more problem)',
+    });
+    expect(parseScenario({ name: 'nope', slow: { delayMs: -1 }, flaky: { failureRate: 2 } })).toMatchObject({
+      error: expect.stringMatching(/^Invalid scenario: name must be one of: .* \(and 2 more problems\)$/),
+    });
+    for (const input of ['slow', null, [], 3]) {
+      expect(parseScenario(input)).toEqual({ error: 'Invalid scenario: must be an object such as {"name":"slow"}' });
+    }
+  });
+
+  it('a slow scenario cannot be made to overflow the timer: 2147483658 ms is refused, not turned into 1 ms', () => {
+    const backend = createMockBackend({ size: 'tiny' });
+    expect(() => backend.setScenario({ name: 'slow', slow: { delayMs: 2_147_483_658 } })).toThrow(/slow\.delayMs/);
+    expect(backend.scenario.name).toBe('faithful');
   });
 });
 

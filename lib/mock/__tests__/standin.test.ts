@@ -72,6 +72,9 @@ describe('Todoist stand-in over HTTP', () => {
 
   it('switches scenario and resets through the control routes, rejecting bad input', async () => {
     expect((await setScenario({ name: 'nope' })).status).toBe(400);
+    const overflow = await setScenario({ name: 'slow', slow: { delayMs: 2_147_483_658 } });
+    expect(overflow.status).toBe(400);
+    expect((await overflow.json()).error).toBe('Invalid scenario: slow.delayMs must be a whole number of milliseconds from 0 to 60000');
     const bad = await fetch(`${standin.origin}/__dojo/scenario`, { method: 'POST', body: '{' });
     expect(bad.status).toBe(400);
     await client().createTask({ content: 'temp' });
