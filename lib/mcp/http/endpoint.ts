@@ -24,6 +24,7 @@ import type { ResilienceSettings } from '../resilience';
 import { createDojoMcpServer } from '../server';
 import type { RealConfig } from '../source';
 import { STRATEGY_PRESETS } from '../strategies';
+import { refuseMalformedToolCall } from '../tool-call-params';
 import { builtinStandin, type BuiltinStandin } from './builtin-standin';
 import { identifyCaller, serverWideTokenFromEnv, type Caller } from './caller';
 import { defaultAuth } from './endpoint-auth';
@@ -149,6 +150,8 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
 
     const message = body && parseJson(body);
     if (message === INVALID_JSON) return withHeaders(jsonRpcError(400, -32700, 'Parse error: the request body is not JSON.'), cors);
+    const malformed = refuseMalformedToolCall(message); // a readable -32602 where the SDK would dump zod issues
+    if (malformed) return withHeaders(malformed, cors);
     const limited = await rateLimited(limiter, caller, message);
     if (limited) return withHeaders(limited, cors);
 
