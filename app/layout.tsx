@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import { HydrationMarker } from '@/components/site/hydration-marker';
@@ -18,13 +19,15 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  // This page view's CSP nonce (proxy.ts): without it the browser refuses the inline theme script.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     // The theme script adds a class to <html> before React hydrates: expected, not a mismatch.
     <html lang="en" suppressHydrationWarning>
       <head>
         {/* Applies the saved theme before the first paint, so a dark-mode reader never sees a white flash. */}
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen antialiased">
         <a

@@ -5,6 +5,10 @@
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { parseWithoutEvalInBrowser } from '@/lib/security/browser-zod';
+
+// Before any zod schema parses in the browser: no eval under the pages' CSP.
+parseWithoutEvalInBrowser();
 
 export function Providers({ children }: { children: ReactNode }) {
   // One QueryClient per browser tab; created in state so re-renders keep it.

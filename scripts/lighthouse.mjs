@@ -36,8 +36,8 @@ if (build) {
   process.exit(1);
 }
 
-// The home page and every live lesson — read from the build, which prerenders exactly the live lessons
-// (generateStaticParams in app/lessons/[slug]), so a lesson that goes live is measured without an edit here.
+// The home page and every live lesson — read from the lessons' metadata, so a lesson that goes live is
+// measured without an edit here.
 const PAGES = ['/', ...liveLessonPages()];
 const pages = chosen.length > 0 ? chosen : PAGES;
 
@@ -119,15 +119,16 @@ async function measure(url) {
   };
 }
 
-/** `/lessons/<slug>` for each lesson page the build prerendered. */
+/** `/lessons/<slug>` for each live lesson. */
 function liveLessonPages() {
-  const { routes } = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8'));
-  const lessons = Object.keys(routes).filter((route) => /^\/lessons\/[^/]+$/.test(route));
-  // In lesson order: each lesson's folder is lessons/<number>-<slug>.
-  const folders = readdirSync('lessons').sort();
-  const position = (route) => folders.findIndex((folder) => folder.replace(/^\d+-/, '') === route.slice('/lessons/'.length));
-  lessons.sort((a, b) => position(a) - position(b));
-  if (lessons.length === 0) throw new Error('The build in .next prerendered no lesson page: is it a complete `next build`?');
+  // In lesson order: each lesson's folder is lessons/<number>-<slug>, and its meta.ts says whether it is live.
+  const lessons = readdirSync('lessons', { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^\d+-/.test(entry.name))
+    .map((entry) => entry.name)
+    .sort()
+    .filter((folder) => /status:\s*'live'/.test(readFileSync(join('lessons', folder, 'meta.ts'), 'utf8')))
+    .map((folder) => `/lessons/${folder.replace(/^\d+-/, '')}`);
+  if (lessons.length === 0) throw new Error('No live lesson found under lessons/*/meta.ts.');
   return lessons;
 }
 

@@ -1,5 +1,5 @@
 /**
- * One lesson, rendered on the server at build time: its text, objectives and
+ * One lesson, rendered on the server: its text, objectives and
  * real code beside the live panel, where the demos run against this app's MCP server.
  */
 import type { Metadata } from 'next';
@@ -43,11 +43,7 @@ export default async function LessonPage({ params }: LessonPageProps) {
   // The catalogue already validated it as live; parsing again gives the type that says so (prompt is set).
   const meta = LiveLessonSchema.parse(entry.meta);
 
-  const [html, excerpts] = await Promise.all([
-    readLessonText(entry.folder).then(renderMarkdown),
-    // A missing file or symbol throws here, so a broken excerpt fails `next build`.
-    Promise.all(meta.sources.map(readExcerptView)),
-  ]);
+  const { html, excerpts } = await renderedBody(entry.folder, meta);
   const { previous, next } = neighbours(slug);
   const upcoming = next ? undefined : getCatalogue().find((candidate) => candidate.meta.number === meta.number + 1)?.meta;
 
@@ -118,6 +114,30 @@ function Objectives({ objectives }: { objectives: string[] }) {
       </ul>
     </section>
   );
+}
+
+interface RenderedBody {
+  html: string;
+  excerpts: ExcerptView[];
+}
+
+// Each page view is rendered on request (it carries its own CSP nonce, see proxy.ts), but a lesson's text
+// and code cannot change while `next start` runs: render them once. `next dev` re-reads them, for editing.
+const renderedBodies = new Map<string, Promise<RenderedBody>>();
+
+function renderedBody(folder: string, meta: LessonMeta): Promise<RenderedBody> {
+  const cached = renderedBodies.get(folder);
+  if (cached) return cached;
+  const rendering = Promise.all([
+    readLessonText(folder).then(renderMarkdown),
+    // A missing file or symbol throws here (and lib/lessons/__tests__/catalogue.test.ts checks every excerpt).
+    Promise.all(meta.sources.map(readExcerptView)),
+  ]).then(([html, excerpts]) => ({ html, excerpts }));
+  if (process.env.NODE_ENV === 'production') {
+    renderedBodies.set(folder, rendering);
+    rendering.catch(() => renderedBodies.delete(folder)); // a failure is not kept: the next view tries again
+  }
+  return rendering;
 }
 
 async function readExcerptView(source: LessonMeta['sources'][number]): Promise<ExcerptView> {
