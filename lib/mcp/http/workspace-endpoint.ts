@@ -10,15 +10,19 @@
  * the cookie (or `learner=` in the URL), never from the body.
  */
 import { learnerFromRequest, serverSecret } from '@/lib/identity/learner';
+import { readJsonBody } from '@/lib/http/json-body';
 import { checkOrigin, isAllowedOrigin, originPolicyFromEnv, type OriginPolicy } from '@/lib/http/origin';
 import { createMockBackend } from '@/lib/mock/backend';
-import { ScenarioSettingsSchema } from '@/lib/mock/scenarios';
+import { ScenarioSettingsSchema, type ScenarioSettings } from '@/lib/mock/scenarios';
 import { newMockWorkspaceState, type MockWorkspaceState } from '@/lib/mock/workspace-state';
 import type { StateStore } from '@/lib/state';
 import { parseSessionSettings } from './session-settings';
 import { mockStateKey } from './workspace';
 
 export type WorkspaceAction = 'scenario' | 'reset';
+
+/** A scenario with every option set is a few hundred bytes. */
+export const MAX_SCENARIO_BODY_BYTES = 4 * 1024;
 
 export async function handleWorkspaceAction(
   action: WorkspaceAction,
@@ -43,21 +47,31 @@ export async function handleWorkspaceAction(
     );
   }
 
+  // The input is checked before the workspace is loaded: a bad request changes nothing.
+  const scenario = action === 'scenario' ? await readScenario(request) : undefined;
+  if (scenario && 'refusal' in scenario) return scenario.refusal;
+
   const key = mockStateKey(tenant, settings);
   const state = (await store.get<MockWorkspaceState>(key)) ?? newMockWorkspaceState();
   const backend = createMockBackend({ size: settings.size, seed: settings.seed, state });
-  if (action === 'reset') {
-    backend.reset();
-  } else {
-    const scenario = ScenarioSettingsSchema.safeParse(await request.json().catch(() => undefined));
-    if (!scenario.success) {
-      const issue = scenario.error.issues[0];
-      return Response.json({ error: `Invalid scenario: ${issue?.path.join('.') || 'body'} ${issue?.message}` }, { status: 400 });
-    }
-    backend.setScenario(scenario.data);
-  }
+  if (scenario) backend.setScenario(scenario.settings);
+  else backend.reset();
   await store.set(key, state);
   return Response.json({ workspace: settings.workspace, scenario: backend.scenario });
+}
+
+/** The scenario in the body: read with a cap, checked by zod; a refusal names the field, never zod's list of issues. */
+async function readScenario(request: Request): Promise<{ settings: ScenarioSettings } | { refusal: Response }> {
+  const body = await readJsonBody(request, MAX_SCENARIO_BODY_BYTES, 'a scenario change');
+  if ('refusal' in body) return body;
+  const invalid = (error: string) => ({ refusal: Response.json({ error }, { status: 400 }) });
+  if (typeof body.value !== 'object' || body.value === null || Array.isArray(body.value)) {
+    return invalid('The request body must be a JSON object such as {"name":"slow"}.');
+  }
+  const parsed = ScenarioSettingsSchema.safeParse(body.value);
+  if (parsed.success) return { settings: parsed.data };
+  const issue = parsed.error.issues[0];
+  return invalid(`Invalid scenario: ${issue?.path.join('.')} ${issue?.message}`);
 }
 
 /** A state change must come from a page we trust, as JSON (a cross-site form cannot send JSON without asking). */
