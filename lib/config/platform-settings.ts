@@ -50,7 +50,8 @@ export async function savePlatformSettings(patch: SettingsPatch, options?: Confi
   });
 }
 
-function checkPatch(patch: unknown, path: string): SettingsPatch {
+/** The patch as zod reads it, or a ConfigError naming the key at fault (and never quoting its value). */
+export function checkPatch(patch: unknown, path: string): SettingsPatch {
   const fail = (problem: string, key?: string) =>
     new ConfigError(`Cannot save platform settings: ${problem}`, { source: 'platform-settings', origin: path, key });
   const parsed = SettingsPatchSchema.safeParse(patch);

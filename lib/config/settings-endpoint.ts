@@ -10,18 +10,19 @@
  * request body: it may hold the token.
  */
 import { serverWideTokenFromEnv } from '../mcp/http/caller';
+import { readJsonBody } from '../http/json-body';
 import { checkOrigin, isOwnOrigin, isOwnPageRequest, originPolicyFromEnv, type OriginPolicy } from '../http/origin';
 import { publicOrigin } from '../http/public-origin';
 import { ConfigError, errnoCode } from './errors';
 import { withDefaults, type ConfigOptions } from './options';
-import { platformSettingsPath, savePlatformSettings } from './platform-settings';
+import { checkPatch, platformSettingsPath, savePlatformSettings } from './platform-settings';
 import { redactServerPaths } from './redact-paths';
 import { describeForDisplay, whereToSetToken, type ConfigReport } from './report';
 import { resolveConfig } from './resolve';
 import type { SettingsPatch } from './schema';
 import { describeServerMode, MULTI_USER_SAVE_REFUSAL, type ServerMode, type ServerModeReport } from './server-mode';
 import { tokenDestinationProblem } from './token-destination';
-import type { ConfigKey, ResolvedConfig } from './types';
+import type { ResolvedConfig } from './types';
 
 /** The GET body when the configuration could be read. */
 export interface SettingsReport extends ConfigReport {
@@ -46,9 +47,18 @@ export interface SettingsEndpointOptions {
 }
 
 /** A token is at most 200 characters; anything much bigger is not a settings form. */
-const MAX_BODY_CHARS = 10_000;
+export const MAX_SETTINGS_BODY_BYTES = 10 * 1024;
 
 export async function handleSettingsGet(request: Request, options: SettingsEndpointOptions = {}): Promise<Response> {
+  try {
+    return await reportSettings(request, options);
+  } catch (error) {
+    console.error('GET /api/settings failed:', error);
+    return json(500, { error: 'The settings could not be read: an unexpected error on the server (its log has the details).' });
+  }
+}
+
+async function reportSettings(request: Request, options: SettingsEndpointOptions): Promise<Response> {
   const policy = options.policy ?? originPolicyFromEnv();
   const refusal = checkOrigin(request, policy);
   if (refusal) return json(403, { error: `Forbidden: ${refusal}.` });
@@ -58,27 +68,37 @@ export async function handleSettingsGet(request: Request, options: SettingsEndpo
 }
 
 export async function handleSettingsPost(request: Request, options: SettingsEndpointOptions = {}): Promise<Response> {
+  try {
+    return await saveSettings(request, options);
+  } catch (error) {
+    // Not the error's message: it is not written for the page, and may name server internals.
+    console.error('POST /api/settings failed:', error);
+    return json(500, { error: 'The settings could not be saved: an unexpected error on the server (its log has the details).' });
+  }
+}
+
+async function saveSettings(request: Request, options: SettingsEndpointOptions): Promise<Response> {
   const refusal = refuseCrossSite(request, options.policy ?? originPolicyFromEnv());
   if (refusal) return json(403, { error: `Forbidden: ${refusal}.` });
 
-  const text = await request.text();
-  if (text.length > MAX_BODY_CHARS) return json(413, { error: 'The request body is too large for a settings change.' });
-  let patch: unknown;
+  // Capped before it is parsed; neither refusal quotes the body, which may be the token.
+  const body = await readJsonBody(request, MAX_SETTINGS_BODY_BYTES, 'a settings change');
+  if ('refusal' in body) return body.refusal;
+  let patch: SettingsPatch;
   try {
-    patch = JSON.parse(text);
-  } catch {
-    // Not JSON.parse's message: it may quote the body, and the body may be the token.
-    return json(400, { error: 'The request body is not valid JSON.' });
+    patch = checkPatch(body.value, platformSettingsPath(withDefaults(options.config)));
+  } catch (error) {
+    if (error instanceof ConfigError) return json(400, { error: error.message });
+    throw error;
   }
   // A saved token would be used for every caller without a sign-in: exactly what multi-user mode rules out.
   // Removing one (null) stays allowed, so a token saved before the switch can be cleaned up.
-  if (modeOf(options) === 'multi-user' && setsKey(patch, 'todoistApiToken')) return json(403, { error: MULTI_USER_SAVE_REFUSAL });
-  const redirect = setsKey(patch, 'todoistApiBaseUrl') ? await baseUrlSaveRefusal(options.config) : undefined;
+  if (modeOf(options) === 'multi-user' && typeof patch.todoistApiToken === 'string') return json(403, { error: MULTI_USER_SAVE_REFUSAL });
+  const redirect = typeof patch.todoistApiBaseUrl === 'string' ? await baseUrlSaveRefusal(options.config) : undefined;
   if (redirect) return json(400, { error: redirect });
 
   try {
-    // The shape is checked inside savePlatformSettings, whatever the static type says.
-    await savePlatformSettings(patch as SettingsPatch, options.config);
+    await savePlatformSettings(patch, options.config);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     // ConfigError messages never quote the token, so they are safe to show.
@@ -131,11 +151,6 @@ export function refuseCrossSite(request: Request, policy: OriginPolicy): string 
 function modeOf(options: SettingsEndpointOptions): ServerMode {
   if (options.mode) return options.mode;
   return serverWideTokenFromEnv(options.config?.env ?? process.env) ? 'single-user' : 'multi-user';
-}
-
-/** The patch sets `key` (rather than leaving it alone or removing it). */
-function setsKey(patch: unknown, key: ConfigKey): boolean {
-  return typeof patch === 'object' && patch !== null && key in patch && (patch as Record<string, unknown>)[key] !== null;
 }
 
 /**

@@ -1,7 +1,8 @@
 import * as nodeFs from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConfigFs } from '..';
-import { handleSettingsGet, handleSettingsPost, type SettingsEndpointOptions } from '../settings-endpoint';
+import { countedBody } from '@/lib/http/__tests__/body-stream';
+import { handleSettingsGet, handleSettingsPost, MAX_SETTINGS_BODY_BYTES, type SettingsEndpointOptions } from '../settings-endpoint';
 import { SETTINGS_TOKEN, TOKEN, makeWorld, type World } from './world';
 
 let world: World;
@@ -134,6 +135,46 @@ describe('POST /api/settings saves', () => {
       expect(Object.keys(saved).sort()).toEqual(['todoistApiBaseUrl', 'todoistApiToken']);
       expect(patches).toContainEqual({ todoistApiToken: saved.todoistApiToken });
       expect(patches).toContainEqual({ todoistApiBaseUrl: saved.todoistApiBaseUrl });
+    }
+  });
+
+  it('a 16 MiB body → 413 naming the limit, after reading little more than the limit, and nothing is written', async () => {
+    const huge = countedBody(16 * 1024 * 1024);
+    const request = new Request(`${SITE}/api/settings`, { method: 'POST', headers: SAME_ORIGIN, ...huge.init });
+    const response = await handleSettingsPost(request, options());
+    expect(response.status).toBe(413);
+    expect((await response.json()).error).toBe(
+      `The request body is too large: a settings change takes at most ${MAX_SETTINGS_BODY_BYTES.toLocaleString('en-US')} bytes.`,
+    );
+    expect(huge.bytesRead()).toBeLessThan(MAX_SETTINGS_BODY_BYTES + 64 * 1024);
+    expect(await settingsFileExists()).toBe(false);
+  });
+
+  it.each([
+    ['a number for the token', { todoistApiToken: 12345 }, '"todoistApiToken" must be a string, got number'],
+    ['an array for the base URL', { todoistApiBaseUrl: ['https://x'] }, '"todoistApiBaseUrl" must be a string, got array'],
+    ['an array for the body', [], 'must hold a JSON object'],
+  ])('%s → 400 naming the field, in words', async (_case, body, message) => {
+    const response = await handleSettingsPost(post(body), options());
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(error).toContain(message);
+    expect(error).not.toMatch(/"code":|ZodError|\n\s+at /);
+  });
+
+  it('an unexpected failure → 500 with a plain sentence, no stack and no internal message', async () => {
+    // An environment that cannot be read: nothing a request can cause, so nothing the page can be told about.
+    const env = new Proxy({}, { get: () => { throw new TypeError('internal detail at /srv/x.js:1'); } });
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const broken = { ...options(), config: { ...world.options(), env } };
+    try {
+      for (const response of [await handleSettingsPost(post({ todoistApiToken: TOKEN }), broken), await handleSettingsGet(get(), broken)]) {
+        expect(response.status).toBe(500);
+        expect((await response.json()).error).toMatch(/^The settings could not be (saved|read): an unexpected error on the server \(its log has the details\)\.$/);
+      }
+      expect(quiet).toHaveBeenCalledTimes(2);
+    } finally {
+      quiet.mockRestore();
     }
   });
 
