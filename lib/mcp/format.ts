@@ -4,6 +4,7 @@
  * tens of kilobytes of mostly nulls and ids.
  */
 import { toUiPriority, type Project, type Task } from '@/lib/todoist/schemas';
+import { MAX_NAME_CHARS, MAX_TITLE_CHARS, untrustedText } from './untrusted-text';
 
 /** "Work › Clients › Acme" for a project id, following parent_id. */
 export function projectPath(projectId: string, projectsById: Map<string, Project>): string {
@@ -11,7 +12,8 @@ export function projectPath(projectId: string, projectsById: Map<string, Project
   const seen = new Set<string>();
   for (let id: string | null | undefined = projectId; id && !seen.has(id); id = projectsById.get(id)?.parent_id) {
     seen.add(id);
-    names.unshift(projectsById.get(id)?.name ?? `project ${id}`);
+    const name = projectsById.get(id)?.name;
+    names.unshift(name === undefined ? `project ${id}` : untrustedText(name, MAX_NAME_CHARS));
   }
   return names.join(' › ');
 }
@@ -33,15 +35,18 @@ export interface TaskLineContext {
   today: string;
 }
 
-/** "p1 · Buy milk · due today · Inbox · @errands · id 6XR4…" — `depth` indents subtasks. */
+/**
+ * "p1 · Buy milk · due today · Inbox · @errands · id 6XR4…" — `depth` indents subtasks.
+ * Title, project and label names are the user's data: see ./untrusted-text.
+ */
 export function taskLine(task: Task, context: TaskLineContext, depth = 0): string {
   const parts = [
     toUiPriority(task.priority),
-    task.content,
+    untrustedText(task.content, MAX_TITLE_CHARS),
     describeDue(task, context.today),
     task.deadline ? `deadline ${task.deadline.date}` : undefined,
     projectPath(task.project_id, context.projectsById),
-    task.labels.length ? task.labels.map((label) => `@${label}`).join(' ') : undefined,
+    task.labels.length ? task.labels.map((label) => `@${untrustedText(label, MAX_NAME_CHARS)}`).join(' ') : undefined,
     `id ${task.id}`,
   ];
   return `${'  '.repeat(depth)}- ${parts.filter(Boolean).join(' · ')}`;
