@@ -22,6 +22,8 @@ export interface RawAnswer {
   status: number;
   /** Size of the HTTP body as received. */
   bytes: number;
+  /** Size of the request's headers as sent (a 2026-07-28 call repeats the tool name in Mcp-Name). */
+  requestHeaderBytes: number;
   /** The JSON-RPC response to the request (SSE unwrapped; notifications left out), if one came. */
   message: { result?: Record<string, unknown>; error?: { code: number; message: string } } | undefined;
 }
@@ -50,7 +52,8 @@ export async function postRaw(url: string, era: WireEra, request: { id: number; 
   const body = JSON.stringify({ jsonrpc: '2.0', id: request.id, method: request.method, ...(params !== undefined && { params }) });
   const response = await fetch(url, { method: 'POST', headers, body });
   const text = await response.text();
-  return { status: response.status, bytes: Buffer.byteLength(text), message: responseTo(request.id, text) };
+  const requestHeaderBytes = Object.entries(headers).reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0);
+  return { status: response.status, bytes: Buffer.byteLength(text), requestHeaderBytes, message: responseTo(request.id, text) };
 }
 
 /** The response with this id, from a JSON body or an SSE stream of `data:` lines. */
