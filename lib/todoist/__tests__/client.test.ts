@@ -178,20 +178,21 @@ describe('TodoistClient', () => {
 
   describe('never builds a path from an id that is not a Todoist id', () => {
     const calls = {
-      getTask: (client: TodoistClient, id: string) => client.getTask(id),
-      getProject: (client: TodoistClient, id: string) => client.getProject(id),
-      updateTask: (client: TodoistClient, id: string) => client.updateTask(id, { content: 'x' }),
-      closeTask: (client: TodoistClient, id: string) => client.closeTask(id),
-      reopenTask: (client: TodoistClient, id: string) => client.reopenTask(id),
-      deleteTask: (client: TodoistClient, id: string) => client.deleteTask(id),
+      getTask: { send: (client: TodoistClient, id: string) => client.getTask(id), endpoint: 'GET tasks/{id}' },
+      getProject: { send: (client: TodoistClient, id: string) => client.getProject(id), endpoint: 'GET projects/{id}' },
+      updateTask: { send: (client: TodoistClient, id: string) => client.updateTask(id, { content: 'x' }), endpoint: 'POST tasks/{id}' },
+      closeTask: { send: (client: TodoistClient, id: string) => client.closeTask(id), endpoint: 'POST tasks/{id}/close' },
+      reopenTask: { send: (client: TodoistClient, id: string) => client.reopenTask(id), endpoint: 'POST tasks/{id}/reopen' },
+      deleteTask: { send: (client: TodoistClient, id: string) => client.deleteTask(id), endpoint: 'DELETE tasks/{id}' },
     };
     const hostile = ['..', '.', '', 'a/b', '../user', 'a?limit=1', 'a\ud800', '😀'.repeat(1_000)];
 
     it.each(Object.keys(calls) as (keyof typeof calls)[])('%s sends nothing and says why, without echoing the id', async (name) => {
       const { client, requests } = clientWith(() => json(taskFixture()));
       for (const id of hostile) {
-        const error = (await failure(calls[name](client, id))) as TodoistInvalidIdError;
+        const error = (await failure(calls[name].send(client, id))) as TodoistInvalidIdError;
         expect(error, JSON.stringify(id)).toBeInstanceOf(TodoistInvalidIdError);
+        expect(`${error.method} ${error.path}`).toBe(calls[name].endpoint);
         expect(error.retryable).toBe(false);
         expect(error.kind).toBe('invalid-id');
         expect(error.message).toMatch(/was not sent: the id is not a Todoist id: 1 to 64 letters, digits, "_" or "-" \(got \d+ characters\)/);
