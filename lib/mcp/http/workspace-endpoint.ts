@@ -13,7 +13,7 @@ import { learnerFromRequest, serverSecret } from '@/lib/identity/learner';
 import { readJsonBody } from '@/lib/http/json-body';
 import { checkOrigin, isAllowedOrigin, originPolicyFromEnv, type OriginPolicy } from '@/lib/http/origin';
 import { createMockBackend } from '@/lib/mock/backend';
-import { ScenarioSettingsSchema, type ScenarioSettings } from '@/lib/mock/scenarios';
+import { parseScenario, type ScenarioSettings } from '@/lib/mock/scenarios';
 import { newMockWorkspaceState, type MockWorkspaceState } from '@/lib/mock/workspace-state';
 import type { StateStore } from '@/lib/state';
 import { parseSessionSettings } from './session-settings';
@@ -60,18 +60,12 @@ export async function handleWorkspaceAction(
   return Response.json({ workspace: settings.workspace, scenario: backend.scenario });
 }
 
-/** The scenario in the body: read with a cap, checked by zod; a refusal names the field, never zod's list of issues. */
+/** The scenario in the body: read with a cap, then parseScenario's one line naming the wrong field (never zod's list). */
 async function readScenario(request: Request): Promise<{ settings: ScenarioSettings } | { refusal: Response }> {
   const body = await readJsonBody(request, MAX_SCENARIO_BODY_BYTES, 'a scenario change');
   if ('refusal' in body) return body;
-  const invalid = (error: string) => ({ refusal: Response.json({ error }, { status: 400 }) });
-  if (typeof body.value !== 'object' || body.value === null || Array.isArray(body.value)) {
-    return invalid('The request body must be a JSON object such as {"name":"slow"}.');
-  }
-  const parsed = ScenarioSettingsSchema.safeParse(body.value);
-  if (parsed.success) return { settings: parsed.data };
-  const issue = parsed.error.issues[0];
-  return invalid(`Invalid scenario: ${issue?.path.join('.')} ${issue?.message}`);
+  const parsed = parseScenario(body.value);
+  return 'error' in parsed ? { refusal: Response.json({ error: parsed.error }, { status: 400 }) } : parsed;
 }
 
 /** A state change must come from a page we trust, as JSON (a cross-site form cannot send JSON without asking). */

@@ -40,7 +40,7 @@ describe('POST /api/mcp/scenario', () => {
 
   it.each([
     ['not JSON', '{"name": down}', 'The request body is not valid JSON'],
-    ['not an object', '"down"', 'The request body must be a JSON object such as {"name":"slow"}'],
+    ['not an object', '"down"', 'Invalid scenario: must be an object such as {"name":"slow"}'],
     ['an unknown scenario', '{"name": "sideways"}', 'Invalid scenario: name'],
     ['an option out of bounds', '{"name": "slow", "slow": {"delayMs": 2147483658}}', 'Invalid scenario: slow.delayMs'],
   ])('%s → 400 naming the field', async (_case, body, message) => {
