@@ -28,6 +28,7 @@ import { errorPageResponse } from './pages';
 import { handleRegister } from './registration';
 import { CORS, oauthErrorResponse } from './responses';
 import { disconnectTenant, handleDisconnect, handleRevoke, type DisconnectResult } from './revocation';
+import { issueSampleAccountToken, type SampleAccountToken, type SampleAccountTokenRequest } from './sample-account-token';
 import { handleToken } from './token-endpoint';
 import type { UpstreamOAuth } from './upstream';
 import { openVault, type Vault } from './vault';
@@ -62,6 +63,8 @@ export interface AuthorizationServer {
   vault: Vault;
   /** The public origin a request is served under (DOJO_PUBLIC_URL, else the request's). */
   publicOrigin(request: Request): string;
+  /** Lesson 9's demos: a grant and an access token for a stand-in sample account, for any resource (see sample-account-token.ts). */
+  issueSampleAccountToken(request: SampleAccountTokenRequest): Promise<SampleAccountToken>;
 }
 
 export function createAuthorizationServer(options: AuthorizationServerOptions): AuthorizationServer {
@@ -131,6 +134,7 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     disconnect: (tenantKey, origin) => disconnectTenant(ctx, tenantKey, origin ?? configuredOrigin ?? 'http://localhost'),
     vault: ctx.vault,
     publicOrigin,
+    issueSampleAccountToken: (request) => issueSampleAccountToken(ctx, request),
   };
 }
 
