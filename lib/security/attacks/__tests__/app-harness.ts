@@ -16,6 +16,8 @@ import { endpointAuthFrom } from '@/lib/mcp/http/endpoint-auth';
 import { STANDIN_MOUNT_PATH } from '@/lib/mock/standin-oauth-app';
 import { MemoryStateStore } from '@/lib/state';
 import { findSecrets, secretsOf, TOKEN_SHAPES } from '@/scripts/secret-exposure';
+import { handleAttackRequest } from '../attack-endpoint';
+import { CALENDAR_MCP_PATH, createCalendarMcpEndpoint } from '../calendar-mcp';
 import { createNaiveMcpEndpoint } from '../naive-mcp';
 import { handleOtherSiteRequest, NAIVE_MCP_PATH, OTHER_SITE_PATH } from '../other-site';
 
@@ -51,7 +53,9 @@ export async function startAttackApp(): Promise<AttackApp> {
   };
   const production = createMcpEndpoint(endpointOptions);
   const naive = createNaiveMcpEndpoint(endpointOptions);
+  const calendar = createCalendarMcpEndpoint({ verifier: (url) => as.verifier(url), policy });
   const standinMount = servedUnder(STANDIN_MOUNT_PATH, builtinStandinHandler(store, secret, {}));
+  const attackDeps = { as, secret, signingKey, standin: async () => standin, policy };
 
   const app: RunningServer = await serveFetch(async (request) => {
     const path = new URL(request.url).pathname;
@@ -60,6 +64,9 @@ export async function startAttackApp(): Promise<AttackApp> {
     if (path.startsWith(`${STANDIN_MOUNT_PATH}/`)) return standinMount(request);
     if (path === NAIVE_MCP_PATH) return naive(request);
     if (path === OTHER_SITE_PATH) return handleOtherSiteRequest(request, policy);
+    if (path === CALENDAR_MCP_PATH) return calendar(request);
+    if (path === '/api/security/attacks/audience') return handleAttackRequest('audience', request, attackDeps);
+    if (path === '/api/security/attacks/passthrough') return handleAttackRequest('passthrough', request, attackDeps);
     return production(request);
   });
 
