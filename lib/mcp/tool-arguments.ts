@@ -40,3 +40,42 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
 
 /** Label names: Todoist refers to labels by name. Generous, and small enough for any echo. */
 export const LABEL_NAME_MAX_LENGTH = 128;
+
+/**
+ * A tool's arguments, refusing keys the tool does not have. zod drops unknown
+ * keys by default, so `list_tasks {"projectId": "…"}` (a typo of project_id)
+ * silently listed every task: an answer to a question nobody asked. One
+ * message names the unknown keys and the known ones; the JSON Schema says
+ * `additionalProperties: false`, so a client can know before it calls.
+ */
+export function strictArguments<Shape extends z.ZodRawShape>(toolName: string, schema: z.ZodObject<Shape>): z.ZodObject<Shape, z.core.$strict> {
+  const known = Object.keys(schema.shape);
+  return z.strictObject(schema.shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? describeUnknownArguments(toolName, issue.keys, known) : undefined),
+  });
+}
+
+/** Unknown keys shown by name; more than this many are counted instead. */
+const UNKNOWN_KEYS_SHOWN = 3;
+/** A key longer than this is described by its length, never echoed. */
+const KEY_SHOWN_MAX_LENGTH = 64;
+
+/** 'unknown argument "projectId" (did you mean "project_id"?); list_tasks takes: project_id, section_id, …' */
+export function describeUnknownArguments(toolName: string, keys: readonly string[], known: readonly string[]): string {
+  const shown = keys.slice(0, UNKNOWN_KEYS_SHOWN).map((key) => describeKey(key, known));
+  const more = keys.length > UNKNOWN_KEYS_SHOWN ? ` and ${keys.length - UNKNOWN_KEYS_SHOWN} more` : '';
+  const takes = known.length ? `${toolName} takes: ${known.join(', ')}` : `${toolName} takes no arguments`;
+  return `unknown argument${keys.length === 1 ? '' : 's'} ${shown.join(', ')}${more}; ${takes}`;
+}
+
+function describeKey(key: string, known: readonly string[]): string {
+  // JSON.stringify quotes the key and escapes control characters and lone surrogates.
+  if (key.length > KEY_SHOWN_MAX_LENGTH) return `(a name of ${key.length} characters)`;
+  const meant = known.find((name) => looseName(name) === looseName(key));
+  return meant === undefined ? JSON.stringify(key) : `${JSON.stringify(key)} (did you mean "${meant}"?)`;
+}
+
+/** "projectId", "project-id", "Project_ID" all read as "projectid". */
+function looseName(name: string): string {
+  return name.toLowerCase().replace(/[_-]/g, '');
+}

@@ -19,6 +19,7 @@ import { packAnswer, unpackAnswer, type PackedAnswer } from './cached-answer';
 import type { DojoContext } from './context';
 import { convertJsonSchemaOnce } from './json-schema-once';
 import { toolScopeChallenge } from './scopes';
+import { strictArguments } from './tool-arguments';
 import { MissingTokenError, type TodoistSource } from './source';
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -49,9 +50,11 @@ export interface DefinedTool<In extends ObjectSchema, Out extends ObjectSchema> 
 }
 
 export function defineTool<In extends ObjectSchema, Out extends ObjectSchema>(definition: DojoTool<In, Out>): DefinedTool<In, Out> {
+  // Strict: an argument the tool does not have is refused, never silently dropped. Same shape, same type.
+  const strict = strictArguments(definition.name, definition.inputSchema) as unknown as In;
   const tool = {
     ...definition,
-    inputSchema: convertJsonSchemaOnce(definition.inputSchema),
+    inputSchema: convertJsonSchemaOnce(strict),
     outputSchema: convertJsonSchemaOnce(definition.outputSchema),
   };
   return { ...tool, register: (server, context) => registerDojoTool(server, tool, context) };

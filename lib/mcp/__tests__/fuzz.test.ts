@@ -176,7 +176,8 @@ function expectAnswerExplains(call: GeneratedCall, era: WireEra, answer: RawAnsw
   }
   expect(text, where).not.toMatch(/unexpected error|"code":\s*"invalid_type"/);
   const fields = INPUT_FIELDS.get(tool)!.map(escape).join('|');
-  const namesArgument = new RegExp(`^Input validation error: Invalid arguments for tool ${tool}: (${fields})(\\.\\d+)?: `);
+  // An argument of the tool named with what is wrong with it, or keys the tool does not have (named, with the known ones).
+  const namesArgument = new RegExp(`^Input validation error: Invalid arguments for tool ${tool}: ((${fields})(\\.\\d+)?: |unknown arguments? .*; ${tool} takes)`, 's');
   // A call the mock Todoist refused: the tool, then Todoist's reason (404 not found, 400 naming the argument).
   const upstreamRefused = new RegExp(`^${tool} failed \\[mock backend, scenario "faithful"\\]: \\S+ \\S+ failed with 4\\d\\d: `);
   expect(text, where).toMatch(new RegExp(`${namesArgument.source}|${upstreamRefused.source}`));

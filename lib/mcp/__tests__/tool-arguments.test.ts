@@ -4,7 +4,11 @@
  * refusal repeats an over-long value. Driven through the SDK's own client, as a model's host would call.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeUnknownArguments } from '../tool-arguments';
+import { DOJO_TOOLS } from '../tools';
+import { ERAS, connectEra } from './eras';
 import { connect, textOf, type ToolResult } from './helpers';
+import { startMockEndpoint } from './raw-json-rpc';
 
 let session: Awaited<ReturnType<typeof connect>>;
 beforeAll(async () => {
@@ -94,5 +98,72 @@ describe('arguments that fit', () => {
     expect(query.isError, textOf(query)).toBeFalsy();
     const created = await session.call('create_task', { content: 'Call 😀 back', labels: ['tâche'] });
     expect(created.isError, textOf(created)).toBeFalsy();
+  });
+});
+
+describe('arguments a tool does not have', () => {
+  const LIST_TASKS_TAKES = 'list_tasks takes: project_id, section_id, label, priority, parent_id';
+
+  it('are refused, naming the key, a likely meant one, and the known ones: a typo no longer lists every task', async () => {
+    const result = await session.call('list_tasks', { projectId: 'x' });
+    expectRefusal(result, 'list_tasks', `unknown argument "projectId" (did you mean "project_id"?); ${LIST_TASKS_TAKES}`);
+    expect(result.structuredContent).toBeUndefined();
+  });
+
+  it('are refused beside valid ones too, and after the other argument errors', async () => {
+    const result = await session.call('get_task', { task_id: '..', extra: 1 });
+    expectRefusal(result, 'get_task', `task_id: ${ID_RULE}, unknown argument "extra"; get_task takes: task_id`);
+  });
+
+  it('are refused by every tool, and published: additionalProperties is false in every input schema', async () => {
+    const { tools } = await session.client.listTools();
+    for (const tool of DOJO_TOOLS) {
+      const refusal = await session.call(tool.name, { ...(tool.name === 'create_task' && { content: 'x' }), nope: true });
+      expect(textOf(refusal), tool.name).toContain(`unknown argument "nope"; ${tool.name} takes: `);
+      expect(tools.find((listed) => listed.name === tool.name)?.inputSchema.additionalProperties, tool.name).toBe(false);
+    }
+  });
+
+  it('shows at most three unknown keys, counts the rest, and never echoes a long key', () => {
+    const known = ['format'];
+    expect(describeUnknownArguments('list_projects', ['a', 'b', 'c', 'd', 'e'], known)).toBe(
+      'unknown arguments "a", "b", "c" and 2 more; list_projects takes: format',
+    );
+    expect(describeUnknownArguments('list_projects', ['x'.repeat(65), 'y'.repeat(64)], known)).toBe(
+      `unknown arguments (a name of 65 characters), "${'y'.repeat(64)}"; list_projects takes: format`,
+    );
+    expect(describeUnknownArguments('list_projects', ['a', 'b', 'c'], known)).toBe('unknown arguments "a", "b", "c"; list_projects takes: format');
+  });
+
+  it('quotes a key safely (control characters, lone surrogates) and reads typos loosely: case, "_" and "-"', () => {
+    expect(describeUnknownArguments('t', ['a\nb', '\ud800'], [])).toBe('unknown arguments "a\\nb", "\\ud800"; t takes no arguments');
+    for (const typo of ['Project_ID', 'project-id', 'projectid']) {
+      expect(describeUnknownArguments('list_tasks', [typo], ['project_id'])).toContain('(did you mean "project_id"?)');
+    }
+    expect(describeUnknownArguments('list_tasks', ['project'], ['project_id'])).toBe('unknown argument "project"; list_tasks takes: project_id');
+  });
+
+  describe.each(ERAS)('%s over HTTP', (era) => {
+    let endpoint: Awaited<ReturnType<typeof startMockEndpoint>>;
+    beforeAll(async () => {
+      endpoint = await startMockEndpoint();
+    });
+    afterAll(() => endpoint.running.close());
+
+    it('gets the same refusal as an isError result, and the right key still works', async () => {
+      const client = await connectEra(era, new URL(endpoint.url('&size=tiny')));
+      try {
+        const typo = await client.call('list_tasks', { projectId: 'x' });
+        expect(typo.isError).toBe(true);
+        expect(textOf(typo)).toBe(
+          `Input validation error: Invalid arguments for tool list_tasks: unknown argument "projectId" (did you mean "project_id"?); ${LIST_TASKS_TAKES}`,
+        );
+        const right = await client.call('list_tasks', { project_id: 'x' });
+        expect(right.isError).toBeFalsy();
+        expect(right.structuredContent).toMatchObject({ count: 0 });
+      } finally {
+        await client.close();
+      }
+    });
   });
 });
