@@ -3,9 +3,11 @@
  * DOJO_SETTINGS_PATH (the "configured" server of playwright.config.ts). The point: tokens show up masked or not at all, and
  * only our own page can save one.
  */
+import { writeFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from './support/test';
 import { COLOR_SCHEMES, expectNoAxeViolations } from './support/axe';
 import { collectPageErrors, collectResponseBodies } from './support/page-errors';
+import { startOwnApp } from './support/own-app';
 import { APP_PORT, CONFIGURED_APP } from './support/servers';
 
 test.use({ baseURL: CONFIGURED_APP });
@@ -161,6 +163,25 @@ test('a cross-origin POST is refused and does not change the saved token', async
 
   const report = await (await request.get('/api/settings')).json();
   expect(report.keys.todoistApiToken.shadowed).toContainEqual(expect.objectContaining({ source: 'platform-settings', display: SAVED_MASK }));
+});
+
+test('a saved base URL the token may not go to: the error says why, and the page removes it', async ({ page }) => {
+  // Its own server: the environment's token, and a settings file holding a base URL saved before the rule existed
+  // (the endpoint now refuses such a save) — the token would go wherever that file says.
+  const settingsPath = test.info().outputPath('settings.json');
+  writeFileSync(settingsPath, JSON.stringify({ todoistApiBaseUrl: 'http://127.0.0.1:4799/api/v1' }));
+  const app = await startOwnApp({ TODOIST_API_TOKEN: ENV_TOKEN, DOJO_SETTINGS_PATH: settingsPath });
+  try {
+    await page.goto(`${app.origin}/settings`);
+    await expect(page.getByRole('alert').filter({ hasText: 'a place of lower precedence' })).toBeVisible();
+    await expect(page.getByTestId('backend-status')).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Remove the saved base URL' }).click();
+    await expect(page.getByTestId('backend-status')).toBeVisible();
+    await expect(page.getByTestId('saved-base-url')).toHaveText('Saved on this page: nothing (the default applies)');
+  } finally {
+    await app.stop();
+  }
 });
 
 for (const colorScheme of COLOR_SCHEMES) {

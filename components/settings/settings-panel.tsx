@@ -9,6 +9,7 @@ import { BackendStatus } from './backend-status';
 import { BaseUrlForm } from './base-url-form';
 import { ConfigTable } from './config-table';
 import { PlacesChecked } from './places-checked';
+import { RemoveSavedValues } from './remove-saved-values';
 import { ServerModeNotice } from './server-mode-notice';
 import { isReport } from './sources';
 import { TokenForm } from './token-form';
@@ -22,13 +23,17 @@ export function SettingsPanel() {
   const body = settings.data;
   if (problem || !body || !isReport(body)) {
     return (
-      <ErrorWithRetry
-        title="The configuration could not be read."
-        detail={problem ?? (body && !isReport(body) ? body.error : 'No answer from the server.')}
-        retryLabel="Check again"
-        onRetry={() => settings.refetch()}
-        retrying={settings.isFetching}
-      />
+      <div className="space-y-8">
+        <ErrorWithRetry
+          title="The configuration could not be read."
+          detail={problem ?? (body && !isReport(body) ? body.error : 'No answer from the server.')}
+          retryLabel="Check again"
+          onRetry={() => settings.refetch()}
+          retrying={settings.isFetching}
+        />
+        {/* The server answered with a configuration error (not a dead server): a saved value may be the cause. */}
+        {body && !isReport(body) && <RemoveSavedValues />}
+      </div>
     );
   }
 
