@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { STATIC_SECURITY_HEADERS } from './lib/security/headers';
+import { FRAME_OPTIONS_HEADER, STATIC_SECURITY_HEADERS } from './lib/security/headers';
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -10,7 +10,12 @@ const nextConfig: NextConfig = {
   // serve it from app/api/well-known instead (see lib/auth/metadata.ts).
   // On every response, static files included; the Content-Security-Policy is per request, in proxy.ts.
   async headers() {
-    return [{ source: '/:path*', headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+    const list = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+    return [
+      { source: '/:path*', headers: list(STATIC_SECURITY_HEADERS) },
+      // Lesson 9's "another site" is framed by the lesson (its own CSP says by whom): every other path, never.
+      { source: '/:path((?!api/security/other-site$).*)', headers: list(FRAME_OPTIONS_HEADER) },
+    ];
   },
   async rewrites() {
     return [

@@ -6,12 +6,16 @@
  * be prerendered, so every page is rendered per request.
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { OTHER_SITE_PATH } from '@/lib/security/attacks/other-site';
 import { NON_PAGE_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy } from '@/lib/security/headers';
 
 /** Routes that answer with JSON or their own plain HTML, not the app's React pages. */
 const NON_PAGE = /^\/(api|oauth|standin|\.well-known)(\/|$)/;
+/** Routes that set a policy of their own: lesson 9's "another site", framed by the lesson in a sandbox. */
+const OWN_POLICY = new Set([OTHER_SITE_PATH]);
 
 export function proxy(request: NextRequest): NextResponse {
+  if (OWN_POLICY.has(request.nextUrl.pathname)) return NextResponse.next();
   if (NON_PAGE.test(request.nextUrl.pathname)) {
     const response = NextResponse.next();
     response.headers.set('Content-Security-Policy', NON_PAGE_CONTENT_SECURITY_POLICY);

@@ -145,6 +145,7 @@ export const WIDGETS = [
   'layers',
   'protocol-generations',
   'two-tenants',
+  'attack-lab',
 ] as const;
 export type Widget = (typeof WIDGETS)[number];
 

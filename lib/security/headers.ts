@@ -52,10 +52,11 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   // OAuth codes and learner ids travel in URLs: another site learns our origin at most, never a path or query.
   // (Not `no-referrer`: Chromium then sends `Origin: null` on same-origin POSTs, which the origin checks refuse.)
   'Referrer-Policy': 'strict-origin-when-cross-origin',
-  // For browsers without frame-ancestors: no other site may frame a page (clickjacking).
-  'X-Frame-Options': 'DENY',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 };
+
+/** For browsers without CSP frame-ancestors: no page may be framed (clickjacking). Not on routes framed on purpose. */
+export const FRAME_OPTIONS_HEADER = { 'X-Frame-Options': 'DENY' } as const;
 
 function directives(policy: Record<string, string[]>): string {
   return Object.entries(policy)

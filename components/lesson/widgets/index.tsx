@@ -24,6 +24,7 @@ const WIDGET_COMPONENTS: Record<Widget, ComponentType<WidgetProps>> = {
   layers: dynamic(() => import('./layers').then((module) => module.Layers)),
   'protocol-generations': dynamic(() => import('./protocol-generations').then((module) => module.ProtocolGenerations)),
   'two-tenants': dynamic(() => import('./two-tenants').then((module) => module.TwoTenants)),
+  'attack-lab': dynamic(() => import('./attack-lab').then((module) => module.AttackLab)),
 };
 
 export function LessonWidgets({ slug, widgets }: { slug: string; widgets: Widget[] }) {
