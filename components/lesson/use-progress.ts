@@ -6,20 +6,13 @@
  */
 import { useSyncExternalStore } from 'react';
 import { createProgressStore, EMPTY_PROGRESS, type Progress, type ProgressStore } from '@/lib/lessons/progress';
+import { localStorageIfAvailable } from './local-storage';
 
 let store: ProgressStore | undefined;
 
 function progressStore(): ProgressStore {
-  store ??= createProgressStore(browserStorage());
+  store ??= createProgressStore(localStorageIfAvailable());
   return store;
-}
-
-function browserStorage(): Storage | undefined {
-  try {
-    return window.localStorage; // throws when storage is disabled
-  } catch {
-    return undefined;
-  }
 }
 
 function subscribe(onChange: () => void): () => void {

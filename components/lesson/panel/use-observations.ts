@@ -5,21 +5,14 @@
  */
 import { useSyncExternalStore } from 'react';
 import { ObservationLog, OBSERVATIONS_KEPT, type Observed } from '@/lib/lessons/observation-log';
+import { localStorageIfAvailable } from '../local-storage';
 
 let log: ObservationLog | undefined;
 
 // Created on first use in the browser, where localStorage exists (never while rendering on the server).
 function observationLog(): ObservationLog {
-  log ??= new ObservationLog(OBSERVATIONS_KEPT, browserStorage());
+  log ??= new ObservationLog(OBSERVATIONS_KEPT, localStorageIfAvailable());
   return log;
-}
-
-function browserStorage(): Storage | undefined {
-  try {
-    return window.localStorage; // throws when storage is disabled
-  } catch {
-    return undefined;
-  }
 }
 
 const subscribe = (listener: () => void) => observationLog().subscribe(listener);
