@@ -18,6 +18,7 @@
  */
 import { serverSecret, type Tenant } from '@/lib/identity/learner';
 import { hasValidSignature, sign } from '@/lib/identity/signature';
+import { readBodyCapped } from '@/lib/http/read-body';
 import { serveFetch, type FetchHandler } from '@/lib/http/serve-fetch';
 import { API_ERRORS, apiErrorResponse } from '@/lib/mock/api-errors';
 import { createMockBackend } from '@/lib/mock/backend';
@@ -97,6 +98,10 @@ export function builtinStandinHandler(store: StateStore, secret: Buffer, env?: R
   };
 }
 
+/** Todoist's own answer to an oversized request is a 413; its largest legitimate bodies are a few KiB. */
+export const MAX_STANDIN_BODY_BYTES = 256 * 1024;
+const REQUEST_TOO_LARGE = { status: 413, tag: 'REQUEST_TOO_LARGE', code: 413, message: 'Request entity too large' };
+
 /**
  * The stand-in served under a path of the app (`/standin/oauth/authorize` →
  * `/oauth/authorize`), for a Next route: the browser reaches the consent page
@@ -110,14 +115,13 @@ export function servedUnder(prefix: string, handler: FetchHandler): FetchHandler
     }
     url.pathname = url.pathname.slice(prefix.length) || '/';
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-    return handler(
-      new Request(url, {
-        method: request.method,
-        headers: request.headers,
-        body: hasBody ? await request.arrayBuffer() : undefined,
-        signal: request.signal,
-      }),
-    );
+    // A public route of the app: its body is capped before anything reads it, like every other endpoint's.
+    const body = hasBody ? await readBodyCapped(request, MAX_STANDIN_BODY_BYTES) : undefined;
+    if (body && 'tooLarge' in body) {
+      const limit = `${MAX_STANDIN_BODY_BYTES.toLocaleString('en-US')} bytes`;
+      return apiErrorResponse(REQUEST_TOO_LARGE, { message: `Request body too large: the stand-in accepts at most ${limit}.` });
+    }
+    return handler(new Request(url, { method: request.method, headers: request.headers, body: body?.bytes, signal: request.signal }));
   };
 }
 

@@ -8,7 +8,7 @@ import { issueLearnerId, LEARNER_COOKIE, type Tenant } from '@/lib/identity/lear
 import { serveFetch, type RunningServer } from '@/lib/http/serve-fetch';
 import { STANDIN_MOUNT_PATH } from '@/lib/mock/standin-oauth-app';
 import { MemoryStateStore } from '@/lib/state';
-import { builtinStandinHandler, servedUnder, startBuiltinStandin } from '../builtin-standin';
+import { builtinStandinHandler, MAX_STANDIN_BODY_BYTES, servedUnder, startBuiltinStandin } from '../builtin-standin';
 
 const secret = Buffer.from('builtin-standin-oauth-secret');
 const store = new MemoryStateStore({ idleMs: 60_000, maxEntries: 1_000, sweepEveryMs: 0 });
@@ -117,5 +117,38 @@ describe('the built-in stand-in speaks Todoist OAuth', () => {
     expect(onApp.status).toBe(400);
     query.set('redirect_uri', 'https://dojo.example/oauth/callback');
     expect((await handler(new Request(`https://dojo.example/oauth/authorize?${query}`))).status).toBe(200);
+  });
+});
+
+describe('the /standin mount caps what it reads', () => {
+  it('answers an oversized body with 413 in Todoist’s error shape, naming the limit', async () => {
+    let sent = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(120);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 64) return controller.close(); // 4 MiB, with no Content-Length: the cap must count as it reads
+        sent += 1;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await fetch(`${app.origin}${STANDIN_MOUNT_PATH}/oauth/access_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    const answer = (await response.json()) as { error: string; http_code: number };
+    expect(answer.http_code).toBe(413);
+    expect(answer.error).toContain(`at most ${MAX_STANDIN_BODY_BYTES.toLocaleString('en-US')} bytes`);
+  });
+
+  it('passes a body under the cap through as it was', async () => {
+    const response = await fetch(`${app.origin}${STANDIN_MOUNT_PATH}/oauth/access_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=authorization_code&code=nope',
+    });
+    expect(response.status).toBe(400); // the stand-in read it: an unknown code, not a size problem
   });
 });
