@@ -6,7 +6,7 @@
 import { expect, test, type Page } from './support/test';
 import { collectPageErrors } from './support/page-errors';
 
-const TOOL_NAMES = ['list_projects', 'list_tasks', 'filter_tasks', 'get_task', 'get_overview', 'create_task', 'complete_task'];
+const TOOL_NAMES = ['list_projects', 'list_tasks', 'filter_tasks', 'get_task', 'get_overview', 'create_task', 'complete_task', 'delete_task'];
 
 async function connect(page: Page, settings: { strategy?: 'production' | 'naive'; protocol?: '2026-07-28' | '2025-11-25' } = {}) {
   await page.goto('/playground');
@@ -44,7 +44,7 @@ async function traceLines(page: Page): Promise<string[]> {
     );
 }
 
-test('2026-07-28 (default): lists the 7 tools and calls list_tasks with no initialize, no session id and the _meta envelope', async ({ page }) => {
+test('2026-07-28 (default): lists the 8 tools and calls list_tasks with no initialize, no session id and the _meta envelope', async ({ page }) => {
   const errors = collectPageErrors(page);
   const requests = recordMcpRequests(page);
   await connect(page);

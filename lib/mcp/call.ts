@@ -6,6 +6,7 @@
 import type { TodoistClient, ListingItem, ListingName, QueryParams } from '@/lib/todoist/client';
 import { collectAll, firstPageOnly, type PageReport } from '@/lib/todoist/pagination';
 import type { Project } from '@/lib/todoist/schemas';
+import type { Confirmation } from './confirmation';
 import type { CallRecorder } from './provenance';
 import type { Strategies } from './strategies';
 
@@ -18,6 +19,8 @@ export interface ToolCall {
   signal?: AbortSignal;
   /** Reports each page as it arrives (MCP progress notifications). */
   onPage?: (page: PageReport, listing: ListingName) => void;
+  /** How a destructive tool gets the user's explicit confirmation on this request (./confirmation). */
+  confirmation: Confirmation;
 }
 
 /**

@@ -37,7 +37,9 @@ async function readThroughTool<In extends z.ZodObject<z.ZodRawShape>, Out extend
   const recorder = new CallRecorder();
   try {
     const client = await context.source.client(recorder);
-    const answer = await tool.run(args, { client, strategies: context.strategies, recorder, today: todayOf(context.now()) });
+    // Resources only read: nothing here ever needs a confirmation.
+    const call = { client, strategies: context.strategies, recorder, today: todayOf(context.now()), confirmation: { channel: 'argument' as const } };
+    const answer = await tool.run(args, call);
     const provenance = provenanceOf(context, context.source, recorder);
     return {
       contents: [{ uri, mimeType: 'text/plain', text: [provenanceLine(provenance), ...answer.summary].join('\n') }],

@@ -4,12 +4,21 @@
  * into errors a model and a person can act on. Tools themselves (./tools/)
  * only fetch and shape data.
  */
-import type { CallToolResult, McpServer, ServerContext, ToolAnnotations, ToolCallback } from '@modelcontextprotocol/server';
+import {
+  isInputRequiredResult,
+  type CallToolResult,
+  type InputRequiredResult,
+  type McpServer,
+  type ServerContext,
+  type ToolAnnotations,
+  type ToolCallback,
+} from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 import { ConfigError } from '@/lib/config';
 import { TodoistApiError, TodoistError, errorText } from '@/lib/todoist/errors';
 import { PaginationError, type PageReport } from '@/lib/todoist/pagination';
 import type { ToolCall } from './call';
+import { confirmationFor, type Confirmation } from './confirmation';
 import { todayOf } from './format';
 import { BreakerOpenError } from '@/lib/resilience/breaker';
 import { Deadline, DeadlineExceededError } from '@/lib/resilience/deadline';
@@ -33,7 +42,10 @@ export interface ToolAnswer<Out> {
   raw: unknown;
 }
 
-export interface DojoTool<In extends ObjectSchema, Out extends ObjectSchema> {
+/** What a tool's run may give back: an answer, or (a destructive tool) a request for the user's confirmation. */
+type RunResult<Out extends ObjectSchema> = ToolAnswer<z.infer<Out>> | InputRequiredResult;
+
+export interface DojoTool<In extends ObjectSchema, Out extends ObjectSchema, Result extends RunResult<Out> = ToolAnswer<z.infer<Out>>> {
   name: string;
   title: string;
   /** Written for a model: when to use the tool, what it returns. */
@@ -41,15 +53,19 @@ export interface DojoTool<In extends ObjectSchema, Out extends ObjectSchema> {
   inputSchema: In;
   outputSchema: Out;
   annotations: ToolAnnotations;
-  run(args: z.infer<In>, call: ToolCall): Promise<ToolAnswer<z.infer<Out>>>;
+  /** Only a destructive tool returns an InputRequiredResult: see ./confirmation. */
+  run(args: z.infer<In>, call: ToolCall): Promise<Result>;
 }
 
-export interface DefinedTool<In extends ObjectSchema, Out extends ObjectSchema> extends DojoTool<In, Out> {
+export interface DefinedTool<In extends ObjectSchema, Out extends ObjectSchema, Result extends RunResult<Out> = ToolAnswer<z.infer<Out>>>
+  extends DojoTool<In, Out, Result> {
   /** Registers this tool on a server instance (keeps each tool's own types in a mixed list). */
   register(server: McpServer, context: DojoContext): void;
 }
 
-export function defineTool<In extends ObjectSchema, Out extends ObjectSchema>(definition: DojoTool<In, Out>): DefinedTool<In, Out> {
+export function defineTool<In extends ObjectSchema, Out extends ObjectSchema, Result extends RunResult<Out> = ToolAnswer<z.infer<Out>>>(
+  definition: DojoTool<In, Out, Result>,
+): DefinedTool<In, Out, Result> {
   // Strict: an argument the tool does not have is refused, never silently dropped. Same shape, same type.
   const strict = strictArguments(definition.name, definition.inputSchema) as unknown as In;
   const tool = {
@@ -62,12 +78,12 @@ export function defineTool<In extends ObjectSchema, Out extends ObjectSchema>(de
 
 export function registerDojoTool<In extends ObjectSchema, Out extends ObjectSchema>(
   server: McpServer,
-  tool: DojoTool<In, Out>,
+  tool: DojoTool<In, Out, RunResult<Out>>,
   context: DojoContext,
 ): void {
-  const handler = async (args: z.infer<In>, ctx: ServerContext): Promise<CallToolResult> => {
+  const handler = async (args: z.infer<In>, ctx: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
     try {
-      return await answerCall(tool, args, context, ctx);
+      return await answerCall(tool, args, context, ctx, confirmationFor(server.server, ctx));
     } finally {
       // The workspace (mock writes, breaker, cache) outlives this instance: hand it back to its store.
       await context.persist?.();
@@ -90,11 +106,12 @@ export function registerDojoTool<In extends ObjectSchema, Out extends ObjectSche
 }
 
 async function answerCall<In extends ObjectSchema, Out extends ObjectSchema>(
-  tool: DojoTool<In, Out>,
+  tool: DojoTool<In, Out, RunResult<Out>>,
   args: z.infer<In>,
   context: DojoContext,
   ctx: ServerContext,
-): Promise<CallToolResult> {
+  confirmation: Confirmation,
+): Promise<CallToolResult | InputRequiredResult> {
   const recorder = new CallRecorder();
   const cacheKey = `${tool.name} ${JSON.stringify(args)}`;
   const resilient = context.strategies.fallback === 'resilient';
@@ -102,8 +119,10 @@ async function answerCall<In extends ObjectSchema, Out extends ObjectSchema>(
   const cacheable = resilient && tool.annotations.readOnlyHint === true;
   const deadline = resilient ? new Deadline(context.resilience.settings.deadlineMs) : undefined;
   try {
-    const call = await openCall(context, context.source, recorder, ctx, deadline);
+    const call = await openCall(context, context.source, recorder, confirmation, ctx, deadline);
     const answer = await tool.run(args, call);
+    // The question goes back as it is: no provenance, nothing cached, nothing done yet.
+    if (isInputRequiredResult(answer)) return answer;
     if (cacheable && isDueForRefresh(context, cacheKey)) {
       context.resilience.cache.set(cacheKey, packAnswer(answer, context.strategies.output === 'raw'));
       recorder.timeline.add({ type: 'cache', outcome: 'stored' });
@@ -111,7 +130,7 @@ async function answerCall<In extends ObjectSchema, Out extends ObjectSchema>(
     return present(answer, provenanceOf(context, context.source, recorder), context, recorder);
   } catch (error) {
     if (context.strategies.fallback === 'mock-on-error') {
-      return cannedAnswer(tool, args, context, error);
+      return cannedAnswer(tool, args, context, confirmation, error);
     }
     void ctx.mcpReq.log('error', `${tool.name} failed: ${errorText(error)}`, 'dojo').catch(() => undefined);
     const stale = cacheable ? (context.resilience.cache.get(cacheKey) as { value: PackedAnswer; ageSeconds: number } | undefined) : undefined;
@@ -149,6 +168,7 @@ async function openCall(
   context: DojoContext,
   source: TodoistSource,
   recorder: CallRecorder,
+  confirmation: Confirmation,
   ctx?: ServerContext,
   deadline?: Deadline,
 ): Promise<ToolCall> {
@@ -160,6 +180,7 @@ async function openCall(
     today: todayOf(context.now()),
     signal: ctx?.mcpReq.signal,
     onPage: ctx ? progressReporter(ctx) : undefined,
+    confirmation,
   };
 }
 
@@ -226,14 +247,16 @@ function present<Out>(answer: ToolAnswer<Out>, provenance: Provenance, context: 
 
 /** The story's bug, kept for the lessons: any failure becomes canned mock todos, silently. */
 async function cannedAnswer<In extends ObjectSchema, Out extends ObjectSchema>(
-  tool: DojoTool<In, Out>,
+  tool: DojoTool<In, Out, RunResult<Out>>,
   args: z.infer<In>,
   context: DojoContext,
+  confirmation: Confirmation,
   error: unknown,
-): Promise<CallToolResult> {
+): Promise<CallToolResult | InputRequiredResult> {
   const recorder = new CallRecorder();
   const canned = context.canned();
-  const answer = await tool.run(args, await openCall(context, canned, recorder));
+  const answer = await tool.run(args, await openCall(context, canned, recorder, confirmation));
+  if (isInputRequiredResult(answer)) return answer;
   return present(
     answer,
     provenanceOf(context, canned, recorder, {

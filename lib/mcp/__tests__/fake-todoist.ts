@@ -52,6 +52,18 @@ export function fakeTodoist(data: FakeTodoistData) {
         return json(created);
       }
     }
+    if (request.method === 'DELETE') {
+      const doomed = tasks.find((each) => `tasks/${each.id}` === path);
+      if (!doomed) return json({ error: 'Task not found', error_tag: 'NOT_FOUND', error_code: 478, http_code: 404, error_extra: {} }, 404);
+      // Subtasks go with their parent, as in Todoist.
+      const gone = new Set([doomed.id]);
+      for (let before = 0; before < gone.size; ) {
+        before = gone.size;
+        for (const each of tasks) if (each.parent_id && gone.has(each.parent_id)) gone.add(each.id);
+      }
+      tasks.splice(0, tasks.length, ...tasks.filter((each) => !gone.has(each.id)));
+      return new Response(null, { status: 204 });
+    }
     const one = path.match(/^tasks\/([^/]+)$/);
     if (one && one[1] !== 'filter') {
       const task = tasks.find((each) => each.id === decodeURIComponent(one[1]!));
@@ -81,6 +93,7 @@ export function toolCall(client: TodoistClient, overrides: Omit<Partial<ToolCall
     client,
     recorder: new CallRecorder(),
     today: '2026-10-01',
+    confirmation: { channel: 'argument' },
     ...overrides,
     strategies: { ...PRODUCTION_STRATEGIES, ...overrides.strategies },
   };

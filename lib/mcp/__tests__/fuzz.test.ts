@@ -88,6 +88,7 @@ const ARGUMENT_VALUES = {
     due_string: fc.constantFrom('tomorrow', 'every monday', 'next friday at 5pm'),
   },
   complete_task: { task_id: someId(() => known.tasks) },
+  delete_task: { task_id: someId(() => known.tasks), confirm: fc.boolean() },
 } satisfies Record<string, Record<string, fc.Arbitrary<unknown>>>;
 
 type ToolName = keyof typeof ARGUMENT_VALUES;

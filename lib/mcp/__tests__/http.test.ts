@@ -75,17 +75,19 @@ async function callEveryTool(client: EraClient): Promise<Record<string, { isErro
   await record('get_overview');
   const created = await record('create_task', { content: 'Written over HTTP', due_string: 'tomorrow' });
   await record('complete_task', { task_id: (created.structuredContent as { task: { id: string } }).task.id });
+  const another = await client.call('create_task', { content: 'Deleted over HTTP' });
+  await record('delete_task', { task_id: (another.structuredContent as { task: { id: string } }).task.id, confirm: true });
   return answers;
 }
 
 describe.each(ERAS)('%s over HTTP', (era) => {
   const expectedVersion = era === '2026-07-28' ? '2026-07-28' : '2025-11-25';
 
-  it('negotiates its protocol, lists the 7 tools and calls every tool on the mock', async () => {
+  it('negotiates its protocol, lists the 8 tools and calls every tool on the mock', async () => {
     await withClient(era, `learner=${issueLearnerId(secret)}`, async (client) => {
       expect(client.protocolVersion).toBe(expectedVersion);
       expect(await client.listToolNames()).toEqual(
-        ['complete_task', 'create_task', 'filter_tasks', 'get_overview', 'get_task', 'list_projects', 'list_tasks'].sort(),
+        ['complete_task', 'create_task', 'delete_task', 'filter_tasks', 'get_overview', 'get_task', 'list_projects', 'list_tasks'].sort(),
       );
       const answers = await callEveryTool(client);
       for (const [tool, answer] of Object.entries(answers)) {

@@ -31,10 +31,15 @@ export interface RawAnswer {
 const ENVELOPE = {
   'io.modelcontextprotocol/protocolVersion': '2026-07-28',
   'io.modelcontextprotocol/clientInfo': { name: 'dojo-raw-test', version: '1.0.0' },
-  'io.modelcontextprotocol/clientCapabilities': {},
 };
 
-export async function postRaw(url: string, era: WireEra, request: { id: number; method: string; params?: unknown }): Promise<RawAnswer> {
+/** `capabilities`: what a 2026-07-28 request declares its client can do (none by default). */
+export async function postRaw(
+  url: string,
+  era: WireEra,
+  request: { id: number; method: string; params?: unknown },
+  capabilities: Record<string, unknown> = {},
+): Promise<RawAnswer> {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     Accept: 'application/json, text/event-stream',
@@ -45,7 +50,7 @@ export async function postRaw(url: string, era: WireEra, request: { id: number; 
     headers['Mcp-Method'] = request.method;
     if (isObject(params)) {
       const { name } = params;
-      params = { ...params, _meta: ENVELOPE };
+      params = { ...params, _meta: { ...ENVELOPE, 'io.modelcontextprotocol/clientCapabilities': capabilities } };
       if (typeof name === 'string') headers['Mcp-Name'] = headerValue(name);
     }
   }

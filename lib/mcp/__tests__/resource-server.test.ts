@@ -177,6 +177,12 @@ describe('scopes: writes need tasks:write', () => {
     expect(read.status).toBe(200);
   });
 
+  it('delete_task is a write: 403 naming tasks:write to a read-only token, before anything is read or asked', async () => {
+    const deletion = await post(running.origin, toolCall('delete_task', { task_id: 'x' }), bearer('alice-read'));
+    expect(deletion.status).toBe(403);
+    expect(deletion.headers.get('www-authenticate')).toContain('scope="tasks:read tasks:write"');
+  });
+
   it('lets a read-write token write', async () => {
     const client = await connectEra('2026-07-28', new URL(`${running.origin}/api/mcp`), bearer('alice-rw'));
     try {

@@ -30,11 +30,11 @@ const BACKENDS: Array<[string, () => DojoServerOptions]> = [
 ];
 
 describe('tools/list', () => {
-  it('lists the seven tools, each with input and output schemas and annotations', async () => {
+  it('lists the eight tools, each with input and output schemas and annotations', async () => {
     const { client, close } = await connect();
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual(
-      ['complete_task', 'create_task', 'filter_tasks', 'get_overview', 'get_task', 'list_projects', 'list_tasks'].sort(),
+      ['complete_task', 'create_task', 'delete_task', 'filter_tasks', 'get_overview', 'get_task', 'list_projects', 'list_tasks'].sort(),
     );
     for (const tool of tools) {
       expect(tool.outputSchema, tool.name).toBeDefined();

@@ -26,7 +26,7 @@ describe('stdio server (bin/mcp-dojo.mjs)', () => {
     const client = await launch(['--backend', 'mock', '--size', 'small']);
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name)).toContain('list_tasks');
-    expect(tools).toHaveLength(7);
+    expect(tools).toHaveLength(8);
     const result = (await client.callTool({ name: 'list_tasks', arguments: {} })) as CallToolResult;
     expect(result.structuredContent?.count).toBe(180);
     await client.close();

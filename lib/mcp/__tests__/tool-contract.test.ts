@@ -16,6 +16,6 @@ describe('the tool contract', () => {
       expect(tool.inputSchema).toMatchSnapshot(`${tool.name}: input`);
       expect(tool.outputSchema).toMatchSnapshot(`${tool.name}: output`);
     }
-    expect(tools).toHaveLength(7);
+    expect(tools).toHaveLength(8);
   });
 });

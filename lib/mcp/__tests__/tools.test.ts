@@ -12,6 +12,7 @@ import { taskLine } from '../format';
 import { summarizeTask } from '../task-summary';
 import { completeTaskTool } from '../tools/complete-task';
 import { createTaskTool } from '../tools/create-task';
+import { deleteTaskTool } from '../tools/delete-task';
 import { filterTasksTool } from '../tools/filter-tasks';
 import { getOverviewTool } from '../tools/get-overview';
 import { getTaskTool } from '../tools/get-task';
@@ -321,12 +322,78 @@ describe('create_task and complete_task', () => {
   });
 });
 
+describe('delete_task', () => {
+  const parent = task('p1', null, 1, { content: 'Plan the party' });
+  const child = task('c1', null, 1, { parent_id: 'p1' });
+  const grandchild = task('g1', null, 1, { parent_id: 'c1' });
+  const other = task('o1', null, 1, { content: 'Buy milk\u200b\nnow' });
+  const setup = () => fakeTodoist({ tasks: [parent, child, grandchild, other] });
+  const asked = (message: string) => ({
+    resultType: 'input_required',
+    inputRequests: { confirmation: { method: 'elicitation/create', params: expect.objectContaining({ mode: 'form', message }) } },
+  });
+
+  it('with a dialog, first round: asks, naming the title, the id and every subtask below it; nothing deleted', async () => {
+    const { client, requests } = setup();
+    const answer = await deleteTaskTool.run({ task_id: 'p1' }, toolCall(client, { confirmation: { channel: 'elicitation', answer: 'unanswered' } }));
+    expect(answer).toEqual(asked('Delete the task "Plan the party" (id p1) and its 2 subtasks from Todoist? This cannot be undone.'));
+    expect(requests).toEqual(['GET tasks/p1', 'GET tasks?project_id=inbox&limit=200']);
+  });
+
+  it('names the title as a task line shows it: invisible characters gone, one line', async () => {
+    const { client } = setup();
+    const answer = await deleteTaskTool.run({ task_id: 'o1' }, toolCall(client, { confirmation: { channel: 'elicitation', answer: 'unanswered' } }));
+    expect(answer).toEqual(asked('Delete the task "Buy milk now" (id o1) from Todoist? This cannot be undone.'));
+  });
+
+  it('with a dialog, the user confirmed: deletes, and says so', async () => {
+    const { client, requests, tasks } = setup();
+    const answer = await deleteTaskTool.run({ task_id: 'p1' }, toolCall(client, { confirmation: { channel: 'elicitation', answer: 'confirmed' } }));
+    expect(requests.at(-1)).toBe('DELETE tasks/p1');
+    expect(tasks.map((each) => each.id)).toEqual(['o1']);
+    expect(answer).toEqual({
+      structured: { taskId: 'p1', content: 'Plan the party', subtaskCount: 2, deleted: true, outcome: 'deleted' },
+      summary: ['Deleted the task "Plan the party" (id p1) and its 2 subtasks: the user confirmed it.'],
+      raw: { task: parent, subtask_count: 2, deleted: true, outcome: 'deleted' },
+    });
+  });
+
+  it.each([
+    ['declined', 'Not deleted: the user declined to delete the task "Task c1" (id c1) and its 1 subtask. Nothing was changed.'],
+    ['cancelled', 'Not deleted: the user dismissed the confirmation for the task "Task c1" (id c1) and its 1 subtask. Nothing was changed.'],
+  ] as const)('with a dialog, %s: deletes nothing, and says so', async (outcome, says) => {
+    const { client, requests } = setup();
+    const answer = await deleteTaskTool.run({ task_id: 'c1', confirm: true }, toolCall(client, { confirmation: { channel: 'elicitation', answer: outcome } }));
+    expect(requests.some((request) => request.startsWith('DELETE'))).toBe(false);
+    expect(answer).toMatchObject({ structured: { deleted: false, outcome, subtaskCount: 1 }, summary: [says] });
+  });
+
+  it('without a dialog: nothing deleted unless confirm is true, and the answer says how to confirm', async () => {
+    for (const confirm of [undefined, false]) {
+      const { client, requests } = setup();
+      const answer = await deleteTaskTool.run({ task_id: 'g1', confirm }, toolCall(client));
+      expect(requests.some((request) => request.startsWith('DELETE'))).toBe(false);
+      expect(answer).toMatchObject({
+        structured: { taskId: 'g1', deleted: false, outcome: 'needs-confirmation', subtaskCount: 0 },
+        summary: [
+          'Not deleted yet, nothing was changed: this would permanently delete the task "Task g1" (id g1). Ask the user; only if they say yes, call delete_task again with {"task_id":"g1","confirm":true}.',
+        ],
+      });
+    }
+    const { client, requests } = setup();
+    const answer = await deleteTaskTool.run({ task_id: 'g1', confirm: true }, toolCall(client));
+    expect(requests.at(-1)).toBe('DELETE tasks/g1');
+    expect(answer).toMatchObject({ structured: { deleted: true, outcome: 'deleted' }, summary: ['Deleted the task "Task g1" (id g1) (confirm: true).'] });
+  });
+});
+
 describe('tool definitions', () => {
-  it('seven tools; the readers are read-only and idempotent, the writers neither', () => {
-    expect(DOJO_TOOLS.map((tool) => tool.name)).toEqual(['list_projects', 'list_tasks', 'filter_tasks', 'get_task', 'get_overview', 'create_task', 'complete_task']);
+  it('eight tools; the readers are read-only and idempotent, the writers not; only delete_task destroys (idempotently)', () => {
+    expect(DOJO_TOOLS.map((tool) => tool.name)).toEqual(['list_projects', 'list_tasks', 'filter_tasks', 'get_task', 'get_overview', 'create_task', 'complete_task', 'delete_task']);
     for (const tool of DOJO_TOOLS) {
-      const reads = !['create_task', 'complete_task'].includes(tool.name);
-      expect(tool.annotations).toEqual({ readOnlyHint: reads, destructiveHint: false, idempotentHint: reads, openWorldHint: true });
+      const reads = !['create_task', 'complete_task', 'delete_task'].includes(tool.name);
+      const destroys = tool.name === 'delete_task';
+      expect(tool.annotations, tool.name).toEqual({ readOnlyHint: reads, destructiveHint: destroys, idempotentHint: reads || destroys, openWorldHint: true });
     }
   });
 });

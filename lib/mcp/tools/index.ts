@@ -1,6 +1,7 @@
 /** Every tool of the Dojo server, one per file. */
 import { completeTaskTool } from './complete-task';
 import { createTaskTool } from './create-task';
+import { deleteTaskTool } from './delete-task';
 import { filterTasksTool } from './filter-tasks';
 import { getOverviewTool } from './get-overview';
 import { getTaskTool } from './get-task';
@@ -15,4 +16,5 @@ export const DOJO_TOOLS = [
   getOverviewTool,
   createTaskTool,
   completeTaskTool,
+  deleteTaskTool,
 ] as const;

@@ -117,7 +117,7 @@ describe('2025-11-25 (legacy)', () => {
     try {
       expect(connection.protocolVersion).toBe('2025-11-25');
       const { tools } = await connection.client.listTools();
-      expect(tools).toHaveLength(7);
+      expect(tools).toHaveLength(8);
 
       expect(methodsOf(trace.snapshot().filter((entry) => entry.direction === 'out'))).toEqual(['initialize', 'notifications/initialized', 'tools/list']);
       expect(sentRequests(trace).every((entry) => entry.envelope === undefined)).toBe(true);

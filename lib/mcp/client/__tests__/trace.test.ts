@@ -87,7 +87,7 @@ describe('traceTransport', () => {
     const { client } = await connectTraced();
     expect(client.getServerVersion()?.name).toBe('mcp-dojo');
     const { tools } = await client.listTools();
-    expect(tools).toHaveLength(7);
+    expect(tools).toHaveLength(8);
   });
 });
 
