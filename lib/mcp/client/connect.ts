@@ -38,6 +38,11 @@ export interface ConnectDojoClientOptions {
   fetch?: FetchFunction;
   /** A signed-in client: sends its access token, refreshes it, and asks for more scope on a 403 (lesson 7). */
   authProvider?: OAuthClientProvider;
+  /**
+   * On a 403 insufficient_scope: `reauthorize` (the SDK's default) runs the step-up with the union of scopes;
+   * `throw` hands the challenge to the caller instead (lesson 9 shows the refusal before it asks for more).
+   */
+  onInsufficientScope?: 'reauthorize' | 'throw';
 }
 
 export interface DojoConnection {
@@ -57,6 +62,7 @@ export async function connectDojoClient(options: ConnectDojoClientOptions): Prom
   const transport = new StreamableHTTPClientTransport(endpointUrl(options.endpoint, options.settings), {
     ...((options.http || baseFetch) && { fetch: options.http ? loggingFetch(options.http, baseFetch) : baseFetch }),
     ...(options.authProvider && { authProvider: options.authProvider }),
+    ...(options.onInsufficientScope && { onInsufficientScope: options.onInsufficientScope }),
   });
   const client = new Client(options.clientInfo ?? DEFAULT_CLIENT_INFO, {
     versionNegotiation: { mode: protocol === '2026-07-28' ? 'auto' : 'legacy' },
