@@ -10,6 +10,7 @@ import type { AttackReport, OtherSiteReport } from '@/lib/security/attacks/repor
 import { useObservations } from '../panel/use-observations';
 import { OtherSiteAttack } from './parts/attack-other-site';
 import { AttackRun } from './parts/attack-run';
+import { StepUpAttack } from './parts/attack-step-up';
 
 export function AttackLab({ slug }: { slug: string }) {
   const { add: observe } = useObservations(slug);
@@ -57,6 +58,7 @@ export function AttackLab({ slug }: { slug: string }) {
           the user is) is skipped. The production server accepts only its own tokens and calls Todoist with the token it keeps for the user.
         </p>
       </AttackRun>
+      <StepUpAttack onObserved={(summary) => observe({ kind: 'widget', widget: 'attack-lab', summary })} />
     </section>
   );
 }

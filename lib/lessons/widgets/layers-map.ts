@@ -63,6 +63,7 @@ export const LAYERS: readonly Layer[] = [
           'lib/mcp/tools/get-overview.ts',
           'lib/mcp/tools/create-task.ts',
           'lib/mcp/tools/complete-task.ts',
+          'lib/mcp/tools/delete-task.ts',
         ],
       },
       { role: 'Around every tool: provenance, strategies, honest errors', files: ['lib/mcp/tool.ts'] },
