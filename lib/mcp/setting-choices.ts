@@ -17,8 +17,11 @@ export { SCENARIO_NAMES };
 export const BACKENDS = ['mock', 'real'] as const;
 /** The fix (`production`) or the code that caused the original failure (`naive`). */
 export const STRATEGIES = ['production', 'naive'] as const;
-/** The mock's dataset sizes (their task counts: lib/mock/dataset-sizes.ts). */
-export const SIZES = ['tiny', 'small', 'large'] as const;
+/**
+ * The mock's datasets (their task counts: lib/mock/dataset-sizes.ts). `hostile` is no size but a sample
+ * account: the tiny dataset plus four tasks whose text gives orders (lesson 9, lib/mock/hostile-tasks.ts).
+ */
+export const SIZES = ['tiny', 'small', 'large', 'hostile'] as const;
 /** Real backend: the configured token, or a simulated missing / wrong one. */
 export const TOKENS = ['configured', 'missing', 'wrong'] as const;
 /** Overrides the strategy's output: the API's JSON, or one line per task. */

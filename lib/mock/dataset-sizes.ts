@@ -6,5 +6,5 @@
 import type { SIZES } from '@/lib/mcp/setting-choices';
 
 /** Target task count per size: one for each size the endpoint accepts, and no other. */
-export const DATASET_SIZES = { tiny: 12, small: 180, large: 5000 } as const satisfies Record<(typeof SIZES)[number], number>;
+export const DATASET_SIZES = { tiny: 12, small: 180, large: 5000, hostile: 16 } as const satisfies Record<(typeof SIZES)[number], number>;
 export type DatasetSize = keyof typeof DATASET_SIZES;

@@ -7,7 +7,8 @@
  *
  * Every size starts with the same twelve hand-written tasks (the `tiny`
  * dataset), so the lessons can point at "Buy milk" or "Review Q3 report" in
- * any size; `small` and `large` add generated tasks around them.
+ * any size; `small` and `large` add generated tasks around them, `hostile`
+ * four tasks whose text gives orders (./hostile-tasks.ts).
  *
  * The objects carry a few fields our own schemas drop but the official SDK
  * requires (`can_assign_tasks`, `uids_to_notify`, the full user, ...), so the
@@ -15,6 +16,7 @@
  */
 import type { Comment, Deadline, Due, Duration, Label, Project, Section, Task, User } from '@/lib/todoist/schemas';
 import { DATASET_SIZES, type DatasetSize } from './dataset-sizes';
+import { HOSTILE_COMMENT, HOSTILE_TASKS } from './hostile-tasks';
 import { createRandom, type Random } from './random';
 
 // ---------------------------------------------------------------------------
@@ -24,13 +26,13 @@ import { createRandom, type Random } from './random';
 export { DATASET_SIZES, type DatasetSize } from './dataset-sizes';
 
 /** Project count per size, Inbox included. */
-export const DATASET_PROJECT_COUNTS = { tiny: 4, small: 12, large: 60 } as const satisfies Record<DatasetSize, number>;
+export const DATASET_PROJECT_COUNTS = { tiny: 4, small: 12, large: 60, hostile: 4 } as const satisfies Record<DatasetSize, number>;
 
 /** Label count per size. */
-const LABEL_COUNTS = { tiny: 6, small: 11, large: 16 } as const satisfies Record<DatasetSize, number>;
+const LABEL_COUNTS = { tiny: 6, small: 11, large: 16, hostile: 6 } as const satisfies Record<DatasetSize, number>;
 
 /** How many generated tasks get comments (each gets 1–3). The canned tasks always have theirs. */
-const COMMENTED_TASK_COUNTS = { tiny: 0, small: 10, large: 200 } as const satisfies Record<DatasetSize, number>;
+const COMMENTED_TASK_COUNTS = { tiny: 0, small: 10, large: 200, hostile: 0 } as const satisfies Record<DatasetSize, number>;
 
 export const DEFAULT_SEED = 20261001;
 
@@ -125,7 +127,9 @@ export function generateDataset(options: DatasetOptions): Dataset {
   const labels = buildLabels(ctx, LABEL_COUNTS[options.size]);
   const world: World = { planned, sections, labels };
 
-  const canned = buildCannedTasks(ctx, world);
+  // Built after the twelve, so the hostile dataset's first twelve tasks are the tiny dataset's, ids included.
+  const hostile = options.size === 'hostile';
+  const canned = buildCannedTasks(ctx, world, hostile ? [...CANNED_TASKS, ...HOSTILE_TASKS] : CANNED_TASKS);
   const generated = generateTasks(ctx, world, DATASET_SIZES[options.size] - canned.tasks.length);
   const tasks = [...canned.tasks, ...generated];
   assignChildOrder(tasks);
@@ -133,6 +137,7 @@ export function generateDataset(options: DatasetOptions): Dataset {
 
   const comments = [
     ...buildCannedComments(ctx, world, canned.byKey),
+    ...(hostile ? [buildHostileComment(ctx, canned.byKey)] : []),
     ...generateComments(ctx, generated, COMMENTED_TASK_COUNTS[options.size]),
   ];
   countNotes(tasks, comments);
@@ -677,7 +682,7 @@ type CannedDue =
   | { inDays: number; at?: string; timezone?: TimeZoneName }
   | { every: string; at?: string; timezone?: TimeZoneName };
 
-type CannedTask = {
+export type CannedTask = {
   key: string;
   project: string;
   section?: string;
@@ -752,9 +757,9 @@ function cannedDuePlan(due: CannedDue, today: string, rng: Random): DuePlan {
   return { day: addDays(today, due.inDays), time, timezone, recurrence: null };
 }
 
-function buildCannedTasks(ctx: Context, world: World): { tasks: Task[]; byKey: Map<string, Task> } {
+function buildCannedTasks(ctx: Context, world: World, specs: readonly CannedTask[]): { tasks: Task[]; byKey: Map<string, Task> } {
   const byKey = new Map<string, Task>();
-  const tasks = CANNED_TASKS.map((spec) => {
+  const tasks = specs.map((spec) => {
     const project = projectNamed(world, spec.project);
     const task = makeTask(ctx, {
       project,
@@ -1134,6 +1139,11 @@ function buildCannedComments(ctx: Context, world: World, tasksByKey: Map<string,
       content: 'Team offsite moved to Thursday. Agenda: [offsite doc](https://example.com/offsite)',
     }),
   ];
+}
+
+function buildHostileComment(ctx: Context, tasksByKey: Map<string, Task>): MockComment {
+  const task = tasksByKey.get('ignore-previous')!;
+  return makeComment(ctx, { on: { item_id: task.id }, after: task.added_at, content: HOSTILE_COMMENT });
 }
 
 function generateComments(ctx: Context, tasks: readonly Task[], commentedTaskCount: number): MockComment[] {
