@@ -11,6 +11,7 @@ import { filterTasksTool } from './tools/filter-tasks';
 import { listProjectsTool } from './tools/list-projects';
 import { provenanceOf, type DojoTool } from './tool';
 import { todayOf } from './format';
+import { DATA_BOUNDARY } from './untrusted-text';
 import type { z } from 'zod';
 
 export function registerDojoResources(server: McpServer, context: DojoContext): void {
@@ -42,7 +43,7 @@ async function readThroughTool<In extends z.ZodObject<z.ZodRawShape>, Out extend
     const answer = await tool.run(args, call);
     const provenance = provenanceOf(context, context.source, recorder);
     return {
-      contents: [{ uri, mimeType: 'text/plain', text: [provenanceLine(provenance), ...answer.summary].join('\n') }],
+      contents: [{ uri, mimeType: 'text/plain', text: [provenanceLine(provenance), DATA_BOUNDARY, ...answer.summary].join('\n') }],
       _meta: { [PROVENANCE_META_KEY]: provenance },
     };
   } catch (error) {

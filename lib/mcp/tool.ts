@@ -29,6 +29,7 @@ import type { DojoContext } from './context';
 import { convertJsonSchemaOnce } from './json-schema-once';
 import { toolScopeChallenge } from './scopes';
 import { strictArguments } from './tool-arguments';
+import { DATA_BOUNDARY } from './untrusted-text';
 import { MissingTokenError, type TodoistSource } from './source';
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -234,10 +235,14 @@ export function provenanceOf(
 }
 
 function present<Out>(answer: ToolAnswer<Out>, provenance: Provenance, context: DojoContext, recorder: CallRecorder): CallToolResult {
-  const body = context.strategies.output === 'raw' ? JSON.stringify(answer.raw, null, 2) : answer.summary.join('\n');
+  const raw = context.strategies.output === 'raw';
+  // Raw: the API's JSON, task text and all, pasted as it came. Compact: one sanitised line per item.
+  const body = raw ? JSON.stringify(answer.raw, null, 2) : answer.summary.join('\n');
   // The naive server never labelled its answers — that is the bug the lessons show.
   const label = context.strategies.fallback === 'mock-on-error' ? [] : [provenanceLine(provenance)];
   if (label.length && provenance.note) label.push(`Note: ${provenance.note}`);
+  // A labelled compact answer then says where the server's words end and the user's data begins.
+  if (label.length && !raw) label.push(DATA_BOUNDARY);
   return {
     content: [{ type: 'text', text: [...label, body].join('\n') }],
     structuredContent: answer.structured as Record<string, unknown>,

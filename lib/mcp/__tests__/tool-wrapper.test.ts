@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import type { CallToolResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
+import { CLIENT_CAPABILITIES_META_KEY, inputRequired, type CallToolResult, type InputRequiredResult, type McpServer, type ServerContext } from '@modelcontextprotocol/server';
 import { ConfigError } from '@/lib/config';
 import { BreakerOpenError } from '@/lib/resilience/breaker';
 import type { TimelineEvent } from '@/lib/resilience/timeline';
@@ -18,6 +18,7 @@ import { createBackendResilience, DEFAULT_RESILIENCE } from '../resilience';
 import { MissingTokenError, type ClientCallOptions, type TodoistSource } from '../source';
 import { PRODUCTION_STRATEGIES, type Strategies } from '../strategies';
 import { defineTool, describePage, type ToolAnswer } from '../tool';
+import { DATA_BOUNDARY } from '../untrusted-text';
 
 type Answer = ToolAnswer<{ n: number }>;
 const ANSWER: Answer = { structured: { n: 1 }, summary: ['line one', 'line two'], raw: { api: 'object' } };
@@ -43,7 +44,10 @@ function setup(
     source?: TodoistSource;
     tenant?: DojoContext['tenant'];
     workspace?: string;
-    run?: (call: ToolCall) => Promise<Answer>;
+    run?: (call: ToolCall) => Promise<Answer | InputRequiredResult>;
+    /** The protocol revision the stand-in server was reached with, and its 2025 session's client capabilities. */
+    revision?: string;
+    sessionCapabilities?: Record<string, unknown>;
   } = {},
 ) {
   const run = vi.fn(options.run ?? (async () => ANSWER));
@@ -75,20 +79,23 @@ function setup(
       registered.push({ name, config });
       handler = callback;
     },
+    server: { getNegotiatedProtocolVersion: () => options.revision, getClientCapabilities: () => options.sessionCapabilities },
   } as unknown as McpServer;
   tool.register(server, context);
   const logs: unknown[][] = [];
   const notes: unknown[] = [];
-  const ctxWith = (meta?: Record<string, unknown>): ServerContext =>
+  const ctxWith = (meta?: Record<string, unknown>, request: Record<string, unknown> = {}): ServerContext =>
     ({
       mcpReq: {
+        ...request,
         _meta: meta,
         signal: new AbortController().signal,
         log: async (...args: unknown[]) => void logs.push(args),
         notify: async (note: unknown) => void notes.push(note),
       },
     }) as unknown as ServerContext;
-  const call = (args: Record<string, unknown> = {}, meta?: Record<string, unknown>) => handler!(args, ctxWith(meta));
+  const call = (args: Record<string, unknown> = {}, meta?: Record<string, unknown>, request?: Record<string, unknown>) =>
+    handler!(args, ctxWith(meta, request));
   return { call, run, context, persist, logs, notes, registered, canned };
 }
 
@@ -122,7 +129,12 @@ describe('a live answer', () => {
     const { call, persist, run } = setup({ workspace: 'default', tenant: { key: 'learner-1', account: 'ada' } });
     const result = await call();
     expect(result.isError).toBeUndefined();
-    expect(text(result).split('\n')).toEqual([expect.stringMatching(/^Source: Todoist API \(live, 0 pages, [\d.]+ ms\) — the account of ada$/), 'line one', 'line two']);
+    expect(text(result).split('\n')).toEqual([
+      expect.stringMatching(/^Source: Todoist API \(live, 0 pages, [\d.]+ ms\) — the account of ada$/),
+      DATA_BOUNDARY,
+      'line one',
+      'line two',
+    ]);
     expect(result.structuredContent).toEqual({ n: 1 });
     expect(provenance(result)).toEqual({
       backend: 'real',
@@ -173,10 +185,10 @@ describe('a live answer', () => {
     expect(provenance(result)).toMatchObject({ degraded: true, note: 'tasks: first; projects: second' });
     const lines = text(result).split('\n');
     expect(lines[0]).toMatch(/DEGRADED, see note$/);
-    expect(lines.slice(1)).toEqual(['Note: tasks: first; projects: second', 'line one', 'line two']);
+    expect(lines.slice(1)).toEqual(['Note: tasks: first; projects: second', DATA_BOUNDARY, 'line one', 'line two']);
   });
 
-  it('raw output: the raw API objects as indented JSON after the source line', async () => {
+  it('raw output: the raw API objects as indented JSON after the source line, and no boundary line', async () => {
     const { call } = setup({ strategies: { output: 'raw' } });
     const lines = text(await call()).split('\n');
     expect(lines.slice(1).join('\n')).toBe(JSON.stringify({ api: 'object' }, null, 2));
@@ -284,6 +296,7 @@ describe('the cache of last good answers', () => {
     expect(text(stale).split('\n')).toEqual([
       'Source: CACHED Todoist data, 42 s old — the live API failed; this may be out of date.',
       `Note: the live call failed (${message}); this is the last good answer, 42 s old`,
+      DATA_BOUNDARY,
       'line one',
       'line two',
     ]);
@@ -301,7 +314,7 @@ describe('the cache of last good answers', () => {
     fail = true;
     const body = (result: CallToolResult) => text(result).split('\n').slice(2).join('\n');
     expect(body(await raw.call())).toBe(JSON.stringify({ api: 'object' }, null, 2));
-    expect(body(await compact.call())).toBe('line one\nline two');
+    expect(body(await compact.call())).toBe(`${DATA_BOUNDARY}\nline one\nline two`);
     const [packed] = Object.values(compact.context.resilience.cache.entries) as Array<{ value: { packed: string } }>;
     const { unpackAnswer } = await import('../cached-answer');
     expect(unpackAnswer(packed!.value).raw).toEqual({ n: 1 }); // compact: the raw objects were not kept
@@ -365,7 +378,7 @@ describe('failures', () => {
 });
 
 describe('mock-on-error (the story’s bug, kept for the lessons)', () => {
-  it('answers from the canned todos, without a source line; only _meta tells', async () => {
+  it('answers from the canned todos, without a source line or a boundary; only _meta tells', async () => {
     const { call, run } = setup({ strategies: { fallback: 'mock-on-error' }, run: async () => ANSWER });
     run.mockRejectedValueOnce(new Error('down'));
     const result = await call();
@@ -379,5 +392,54 @@ describe('mock-on-error (the story’s bug, kept for the lessons)', () => {
     });
     expect(run).toHaveBeenCalledTimes(2);
     expect(run.mock.calls[1]![0].onPage).toBeUndefined();
+  });
+});
+
+describe('a confirmation (destructive tools, ../confirmation)', () => {
+  const ASK = inputRequired({ inputRequests: { confirmation: inputRequired.elicit({ mode: 'form', message: 'Sure?', requestedSchema: { type: 'object', properties: {} } }) } });
+  const ENVELOPE_WITH = (capabilities: Record<string, unknown>) => ({ envelope: { [CLIENT_CAPABILITIES_META_KEY]: capabilities } });
+  const channelOf = async (options: Parameters<typeof setup>[0], request?: Record<string, unknown>) => {
+    const { call, run } = setup(options);
+    await call({}, undefined, request);
+    return run.mock.calls[0]![0].confirmation;
+  };
+
+  it('a question goes back as it is: no provenance, nothing cached, the workspace still persisted', async () => {
+    const { call, persist, context } = setup({ readOnly: false, run: async () => ASK, revision: '2026-07-28' });
+    const result = await call({}, undefined, ENVELOPE_WITH({ elicitation: {} }));
+    expect(result).toBe(ASK);
+    expect(context.resilience.cache.get('probe_tool {}')).toBeUndefined();
+    expect(persist).toHaveBeenCalledTimes(1);
+  });
+
+  it('2026-07-28: the dialog when this request declares form elicitation, with the user’s answer once it comes', async () => {
+    const modern = { revision: '2026-07-28' };
+    expect(await channelOf(modern, ENVELOPE_WITH({ elicitation: { form: {} } }))).toEqual({ channel: 'elicitation', answer: 'unanswered' });
+    const answered = { ...ENVELOPE_WITH({ elicitation: {} }), inputResponses: { confirmation: { action: 'accept', content: { confirm: true } } } };
+    expect(await channelOf(modern, answered)).toEqual({ channel: 'elicitation', answer: 'confirmed' });
+    expect(await channelOf({ revision: '2026-09-01' }, ENVELOPE_WITH({ elicitation: {} }))).toMatchObject({ channel: 'elicitation' });
+    expect(await channelOf(modern, ENVELOPE_WITH({}))).toEqual({ channel: 'argument' });
+    expect(await channelOf(modern)).toEqual({ channel: 'argument' });
+    // The session's capabilities are a 2025 notion: a modern request is judged by its own envelope only.
+    expect(await channelOf({ ...modern, sessionCapabilities: { elicitation: {} } }, ENVELOPE_WITH({}))).toEqual({ channel: 'argument' });
+  });
+
+  it('2025: the dialog only for a session whose initialize declared elicitation (stdio); stateless, the argument', async () => {
+    expect(await channelOf({ revision: '2025-11-25', sessionCapabilities: { elicitation: {} } })).toEqual({ channel: 'elicitation', answer: 'unanswered' });
+    expect(await channelOf({ revision: '2025-11-25' })).toEqual({ channel: 'argument' });
+    expect(await channelOf({ revision: undefined, sessionCapabilities: { elicitation: {} } })).toMatchObject({ channel: 'elicitation' });
+    // An envelope a 2025 request happens to carry decides nothing.
+    expect(await channelOf({ revision: '2025-11-25' }, ENVELOPE_WITH({ elicitation: {} }))).toEqual({ channel: 'argument' });
+  });
+
+  it('the canned fallback runs with the same channel, and a question from it goes back as it is', async () => {
+    const { call, run } = setup({
+      strategies: { fallback: 'mock-on-error' },
+      revision: '2026-07-28',
+      run: vi.fn().mockRejectedValueOnce(apiError(500)).mockResolvedValueOnce(ASK),
+    });
+    const result = await call({}, undefined, ENVELOPE_WITH({ elicitation: {} }));
+    expect(result).toBe(ASK);
+    expect(run.mock.calls[1]![0].confirmation).toEqual({ channel: 'elicitation', answer: 'unanswered' });
   });
 });

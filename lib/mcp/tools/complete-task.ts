@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../tool';
 import { idArgument } from '../tool-arguments';
+import { MAX_NAME_CHARS, MAX_TITLE_CHARS, untrustedText } from '../untrusted-text';
 
 export const completeTaskTool = defineTool({
   name: 'complete_task',
@@ -21,11 +22,12 @@ export const completeTaskTool = defineTool({
 
   async run({ task_id }, call) {
     const task = await call.client.getTask(task_id, call.signal);
+    const title = untrustedText(task.content, MAX_TITLE_CHARS);
     await call.client.closeTask(task.id, call.signal);
     if (!task.due?.is_recurring) {
       return {
         structured: { taskId: task.id, content: task.content, completed: true },
-        summary: [`Completed "${task.content}" (id ${task.id}).`],
+        summary: [`Completed "${title}" (id ${task.id}).`],
         raw: { closed: task.id },
       };
     }
@@ -33,7 +35,7 @@ export const completeTaskTool = defineTool({
     const nextDue = next.due?.date ?? 'unknown';
     return {
       structured: { taskId: task.id, content: task.content, completed: false, nextDue },
-      summary: [`"${task.content}" is recurring (${task.due.string}): it moved to ${nextDue} instead of being completed.`],
+      summary: [`"${title}" is recurring (${untrustedText(task.due.string, MAX_NAME_CHARS)}): it moved to ${nextDue} instead of being completed.`],
       raw: { closed: task.id, next },
     };
   },

@@ -5,6 +5,7 @@ import { taskLine } from '../format';
 import { TaskSummarySchema, summarizeTask } from '../task-summary';
 import { defineTool } from '../tool';
 import { idArgument } from '../tool-arguments';
+import { MAX_BODY_CHARS, untrustedText } from '../untrusted-text';
 
 const CommentSummarySchema = z.object({ id: z.string(), postedAt: z.string(), content: z.string() });
 
@@ -55,11 +56,11 @@ export const getTaskTool = defineTool({
       },
       summary: [
         taskLine(task, lineContext),
-        ...(task.description ? [`  Description: ${task.description}`] : []),
+        ...(task.description ? [`  Description: ${untrustedText(task.description, MAX_BODY_CHARS)}`] : []),
         `  ${subtaskCount} subtask${subtaskCount === 1 ? '' : 's'}${subtaskCount ? ':' : ''}`,
         ...subtaskLines(node?.subtasks ?? [], 2),
         `  ${comments.length} comment${comments.length === 1 ? '' : 's'}${comments.length ? ':' : ''}`,
-        ...comments.map((comment) => `    - ${comment.posted_at.slice(0, 10)}: ${comment.content}`),
+        ...comments.map((comment) => `    - ${comment.posted_at.slice(0, 10)}: ${untrustedText(comment.content, MAX_BODY_CHARS)}`),
       ],
       raw: { task, subtasks: node ? flatten(node.subtasks) : [], comments },
     };

@@ -4,6 +4,7 @@ import type { Project } from '@/lib/todoist/schemas';
 import { readListing } from '../call';
 import { projectPath } from '../format';
 import { defineTool } from '../tool';
+import { MAX_NAME_CHARS, untrustedText } from '../untrusted-text';
 
 const ProjectSummarySchema = z.object({
   id: z.string(),
@@ -49,7 +50,7 @@ export const listProjectsTool = defineTool({
         `${summaries.length} projects:`,
         ...summaries.map((project) =>
           format === 'tree'
-            ? `${'  '.repeat(project.depth)}- ${project.name}${project.isInbox ? ' (Inbox)' : ''} · id ${project.id}`
+            ? `${'  '.repeat(project.depth)}- ${untrustedText(project.name, MAX_NAME_CHARS)}${project.isInbox ? ' (Inbox)' : ''} · id ${project.id}`
             : `- ${project.path} · id ${project.id}`,
         ),
       ],
