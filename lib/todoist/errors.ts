@@ -132,13 +132,14 @@ function describeApiError(
   // Todoist names the refused argument in error_extra, not always in its message.
   const which = typeof argument === 'string' ? `, argument "${argument}"` : '';
   const detail = body ? `${body.error} (${body.error_tag}${which})` : `HTTP ${status}`;
-  return `${method} ${path} failed with ${status}: ${detail}. ${adviceFor(status, body?.error_tag)}`;
+  return `${method} ${path} failed with ${status}: ${detail}. ${adviceFor(status, body?.error_tag, method)}`;
 }
 
-function adviceFor(status: number, tag: string | undefined): string {
+function adviceFor(status: number, tag: string | undefined, method: string): string {
   if (status === 401) return 'The token is missing, wrong or revoked: set a valid TODOIST_API_TOKEN.';
+  // Todoist keeps deleting apart: data:read_write does not cover a DELETE.
   if (tag === 'AUTH_INSUFFICIENT_TOKEN_SCOPE')
-    return 'The token lacks the scope this call needs: create a token with data:read_write.';
+    return `The token lacks the scope this call needs: create a token with ${method === 'DELETE' ? 'data:delete' : 'data:read_write'}.`;
   if (status === 403) return 'The token is not allowed to do this.';
   if (status === 404) return 'The object does not exist or is not visible to this user.';
   if (status === 429) return 'Rate limited: wait before retrying.';

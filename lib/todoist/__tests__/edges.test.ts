@@ -35,6 +35,13 @@ describe('errors', () => {
     expect(error).toMatchObject({ method: 'GET', path: 'tasks', status });
   });
 
+  it('a DELETE refused for its scope asks for data:delete, which data:read_write does not include', () => {
+    const refused = new TodoistApiError('DELETE', 'tasks/x', 403, body(403, 'AUTH_INSUFFICIENT_TOKEN_SCOPE'), undefined);
+    expect(refused.message).toBe(
+      'DELETE tasks/x failed with 403: Error AUTH_INSUFFICIENT_TOKEN_SCOPE (AUTH_INSUFFICIENT_TOKEN_SCOPE). The token lacks the scope this call needs: create a token with data:delete.',
+    );
+  });
+
   it('names the argument Todoist refused, when its body says which', () => {
     const refused = { ...body(400, 'INVALID_ARGUMENT_VALUE'), error: 'Invalid argument value', error_extra: { argument: 'task_id' } };
     expect(new TodoistApiError('GET', 'tasks/x', 400, refused, undefined).message).toBe(
