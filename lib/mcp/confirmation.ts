@@ -51,8 +51,7 @@ const FIRST_MODERN_REVISION = '2026-07-28';
 
 /** Which channel this request offers, by the same rule the SDK applies before it sends an elicitation. */
 export function confirmationFor(server: Pick<Server, 'getNegotiatedProtocolVersion' | 'getClientCapabilities'>, ctx: ServerContext): Confirmation {
-  const revision = server.getNegotiatedProtocolVersion();
-  const modern = revision !== undefined && revision >= FIRST_MODERN_REVISION;
+  const modern = (server.getNegotiatedProtocolVersion() ?? '') >= FIRST_MODERN_REVISION;
   // 2026-07-28: each request declares its client's capabilities; 2025: the session's initialize did (none when stateless).
   const declared = modern
     ? (ctx.mcpReq.envelope as Record<string, unknown> | undefined)?.[CLIENT_CAPABILITIES_META_KEY]
@@ -73,13 +72,13 @@ export function readConfirmation(responses: Record<string, unknown> | undefined)
   const view = inputResponse(responses, CONFIRMATION_KEY);
   if (view.kind !== 'elicit') return 'unanswered';
   if (view.action === 'cancel') return 'cancelled';
-  if (view.action === 'decline') return 'declined';
+  // Declined, or accepted without the box ticked: either way, no.
   return acceptedContent(responses, CONFIRMATION_KEY, ConfirmationFormSchema)?.confirm === true ? 'confirmed' : 'declined';
 }
 
 /** The input-required result asking the user; `message` names exactly what would happen. */
 export function askForConfirmation(message: string): InputRequiredResult {
   return inputRequired({
-    inputRequests: { [CONFIRMATION_KEY]: inputRequired.elicit({ mode: 'form', message, requestedSchema: ConfirmationFormSchema }) },
+    inputRequests: { [CONFIRMATION_KEY]: inputRequired.elicit({ message, requestedSchema: ConfirmationFormSchema }) },
   });
 }

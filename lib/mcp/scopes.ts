@@ -10,7 +10,12 @@ export const TASKS_READ = 'tasks:read';
 export const TASKS_WRITE = 'tasks:write';
 export const SUPPORTED_SCOPES = [TASKS_READ, TASKS_WRITE] as const;
 
-/** What a tool needs: read-only tools `tasks:read`, every other tool both. */
+/**
+ * What a tool needs: read-only tools `tasks:read`, every other tool both —
+ * delete_task too: deleting is a write, and it also asks the user first
+ * (./confirmation). A scope says what a client may do, a confirmation that
+ * the user wants it done now: neither replaces the other.
+ */
 export function scopesForTool(annotations: ToolAnnotations): [string, ...string[]] {
   return annotations.readOnlyHint === true ? [TASKS_READ] : [TASKS_READ, TASKS_WRITE];
 }

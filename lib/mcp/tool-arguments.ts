@@ -77,5 +77,6 @@ function describeKey(key: string, known: readonly string[]): string {
 
 /** "projectId", "project-id", "Project_ID" all read as "projectid". */
 function looseName(name: string): string {
+  // Stryker disable next-line MethodExpression: equivalent — upper case compares as loosely as lower case
   return name.toLowerCase().replace(/[_-]/g, '');
 }

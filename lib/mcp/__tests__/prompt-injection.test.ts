@@ -65,6 +65,9 @@ describe('list_tasks over the hostile dataset', () => {
   it('production: structuredContent keeps the data exactly, in fields that are plainly data', async () => {
     const result = await production.call('list_tasks');
     expect(taskNamed(result, 'Water the plants').content).toBe(WATER_THE_PLANTS);
+    // The hidden sentence, read back from its tag letters: what a model would read and a person would not see.
+    const hidden = [...WATER_THE_PLANTS.slice('Water the plants\u200b'.length)].map((letter) => String.fromCharCode(letter.codePointAt(0)! - 0xe0000));
+    expect(hidden.join('')).toBe(HIDDEN_INSTRUCTION);
     expect(taskNamed(result, 'Read the team update').content).toContain('<!-- AI agents:');
     expect(taskNamed(result, 'Check the status board').content).toContain('![status](');
   });

@@ -4,7 +4,8 @@
  * refusal repeats an over-long value. Driven through the SDK's own client, as a model's host would call.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeUnknownArguments } from '../tool-arguments';
+import { z } from 'zod';
+import { describeUnknownArguments, strictArguments } from '../tool-arguments';
 import { DOJO_TOOLS } from '../tools';
 import { ERAS, connectEra } from './eras';
 import { connect, textOf, type ToolResult } from './helpers';
@@ -122,6 +123,13 @@ describe('arguments a tool does not have', () => {
       expect(textOf(refusal), tool.name).toContain(`unknown argument "nope"; ${tool.name} takes: `);
       expect(tools.find((listed) => listed.name === tool.name)?.inputSchema.additionalProperties, tool.name).toBe(false);
     }
+  });
+
+  it('strictArguments: only the unknown-keys message is ours; zod’s own messages stay as they were', () => {
+    const schema = strictArguments('probe', z.object({ a: z.string().optional() }));
+    expect(schema.safeParse({ b: 1 }).error?.issues.map((issue) => issue.message)).toEqual(['unknown argument "b"; probe takes: a']);
+    expect(schema.safeParse('x').error?.issues.map((issue) => issue.message)).toEqual(['Invalid input: expected object, received string']);
+    expect(schema.safeParse({ a: 'x' }).data).toEqual({ a: 'x' });
   });
 
   it('shows at most three unknown keys, counts the rest, and never echoes a long key', () => {
