@@ -80,6 +80,12 @@ export default defineLesson({
       note: 'delete_task asks for confirmation where the client can be asked (an input_required result in 2026-07-28); a 2025 client served statelessly cannot be, so nothing is deleted without confirm: true.',
     },
     {
+      file: 'scripts/secret-exposure.ts',
+      symbol: 'secretsOf',
+      title: 'The grep that proves no secret leaked',
+      note: 'Every secret of the e2e servers, derived with the app’s own functions and written every way a leak could take; after the run, every page, bundle, log and response is searched for them.',
+    },
+    {
       file: 'lib/security/headers.ts',
       symbol: 'pageContentSecurityPolicy',
       title: 'The app’s own Content-Security-Policy',
