@@ -57,7 +57,7 @@ test('a tasks:read client is refused complete_task with 403 naming tasks:write; 
   const stepUpAuthorize = page.waitForRequest((request) => new URL(request.url()).pathname === '/oauth/authorize');
   await card.getByRole('button', { name: 'Let the client ask for more (step-up)' }).click();
   expect(new URL((await stepUpAuthorize).url()).searchParams.get('scope')).toBe('tasks:read tasks:write');
-  await consentAs(page, 'Carol', 'data:read_write');
+  await consentAs(page, 'Carol', 'data:read_write,data:delete');
 
   // Back on the lesson, the same call goes through.
   const completed = card.getByTestId('step-up-completed');
@@ -65,7 +65,7 @@ test('a tasks:read client is refused complete_task with 403 naming tasks:write; 
   await expect(card).toHaveAttribute('data-phase', 'completed');
   await expect(completed).toContainText(title);
   await expect(completed).toHaveAttribute('data-scopes', 'tasks:read tasks:write');
-  await expect(completed).toContainText('data:read → data:read_write');
+  await expect(completed).toContainText('data:read → data:read_write,data:delete');
   await expect(card.getByTestId('step-up-token')).toHaveAttribute('data-scopes', 'tasks:read tasks:write');
   // The refusal that started it stays on the card.
   await expect(card.getByTestId('step-up-refusal')).toHaveAttribute('data-status', '403');

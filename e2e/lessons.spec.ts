@@ -44,8 +44,9 @@ test('the catalogue shows the nine lessons by stage and marks the coming-soon on
   }
   await expect(list.locator('[data-status="coming-soon"]')).toHaveCount(COMING_SOON);
   await expect(list.getByRole('listitem').filter({ hasText: 'coming soon' })).toHaveCount(COMING_SOON);
-  await expect(page.getByTestId('lesson-security')).toContainText('Coming soon');
-  await expect(page.getByTestId('lesson-security').getByRole('link')).toHaveCount(0);
+  // The one coming soon now: real time (lesson 8).
+  await expect(page.getByTestId('lesson-real-time')).toContainText('Coming soon');
+  await expect(page.getByTestId('lesson-real-time').getByRole('link')).toHaveCount(0);
 });
 
 test('"/" jumps to the filter, which narrows the lessons by title and summary', async ({ page }) => {

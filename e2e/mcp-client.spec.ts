@@ -53,7 +53,7 @@ test('2026-07-28 (default): lists the 8 tools and calls list_tasks with no initi
   await expect(page.getByTestId('mcp-session-id')).toContainText('none');
   await expect(page.getByText('mcp-dojo@0.2.0')).toBeVisible();
   const tools = page.getByTestId('tool-list').getByRole('button');
-  await expect(tools).toHaveCount(7);
+  await expect(tools).toHaveCount(TOOL_NAMES.length);
   expect((await tools.allTextContents()).sort()).toEqual([...TOOL_NAMES].sort());
 
   const result = await callListTasks(page);

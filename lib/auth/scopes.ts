@@ -17,7 +17,10 @@ export function parseScopes(value: string | null | undefined): Scope[] | undefin
   return asked;
 }
 
-/** The least Todoist access that serves these scopes: writes need `data:read_write`. */
-export function upstreamScopeFor(scopes: readonly string[]): 'data:read' | 'data:read_write' {
-  return scopes.includes('tasks:write') ? 'data:read_write' : 'data:read';
+/** What Todoist is asked for when the client may write: changes, and deletions, which Todoist grants apart. */
+export const TODOIST_WRITE_SCOPES = 'data:read_write,data:delete';
+
+/** The least Todoist access that serves these scopes (Todoist separates its scopes with commas). */
+export function upstreamScopeFor(scopes: readonly string[]): 'data:read' | typeof TODOIST_WRITE_SCOPES {
+  return scopes.includes('tasks:write') ? TODOIST_WRITE_SCOPES : 'data:read';
 }

@@ -5,7 +5,7 @@
  * own endpoints) — never to Todoist directly.
  *
  * Each widget is a chunk of its own (next/dynamic): a lesson page downloads
- * the widgets it shows, not all seven. They still render on the server, so the
+ * the widgets it shows, not all nine. They still render on the server, so the
  * page looks the same before its script arrives.
  */
 import dynamic from 'next/dynamic';

@@ -76,7 +76,7 @@ describe('happy path', () => {
 
     const entry = await h.as.vault.get('user-standin-alice');
     const [upstreamToken] = h.fake.liveTokens.keys();
-    expect(entry).toMatchObject({ token: upstreamToken, upstream: 'standin', userId: 'alice', scopes: ['data:read_write'] });
+    expect(entry).toMatchObject({ token: upstreamToken, upstream: 'standin', userId: 'alice', scopes: ['data:read_write', 'data:delete'] });
     // At rest, only ciphertext.
     expect(JSON.stringify(await h.store.get(vaultStateKey('user-standin-alice')))).not.toContain(upstreamToken);
     // The client's answer never carries the upstream token.

@@ -34,7 +34,7 @@ describe('least privilege and step-up', () => {
 
   it("matches Todoist's scope to ours, by the authorization server's own rule", () => {
     expect(todoistScopeFor(['tasks:read'])).toBe('data:read');
-    expect(todoistScopeFor(['tasks:read', 'tasks:write'])).toBe('data:read_write');
+    expect(todoistScopeFor(['tasks:read', 'tasks:write'])).toBe('data:read_write,data:delete');
   });
 
   it('says what was refused, then what the step-up changed', () => {
@@ -43,7 +43,7 @@ describe('least privilege and step-up', () => {
     );
     const completed: StepUpState = { phase: 'completed', task, refusal, completion: { completed: true, grantedScopes: ['tasks:read', 'tasks:write'] } };
     expect(describeStepUp(completed)).toContain(
-      'After the step-up the token carries tasks:read tasks:write and the same call completed "Buy milk"; Todoist was asked for data:read_write instead of data:read.',
+      'After the step-up the token carries tasks:read tasks:write and the same call completed "Buy milk"; Todoist was asked for data:read_write,data:delete instead of data:read.',
     );
     const recurring: StepUpState = { ...completed, completion: { completed: false, nextDue: '2026-08-01', grantedScopes: ['tasks:read', 'tasks:write'] } };
     expect(describeStepUp(recurring)).toContain('moved the recurring "Buy milk" to 2026-08-01');
