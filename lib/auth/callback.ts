@@ -88,7 +88,8 @@ export async function handleCallback(ctx: AuthContext, request: Request, publicO
       upstream: upstream.kind,
       userId: user.id,
       userName: user.name,
-      scopes: exchanged.scopes.length ? exchanged.scopes : [pending.upstreamScope],
+      // Todoist's token answer may leave the scope out: then it is what we asked for (comma-separated there).
+      scopes: exchanged.scopes.length ? exchanged.scopes : pending.upstreamScope.split(','),
     },
     { ttlMs: REFRESH_TOKEN_TTL_MS },
   );

@@ -69,6 +69,14 @@ describe('the SDK client signs in through the stand-in', () => {
     const me = await fetch(`${entry!.apiBase}/user`, { headers: { authorization: `Bearer ${entry!.token}` } });
     expect(((await me.json()) as { id: string }).id).toBe('alice');
 
+    // A client that may write holds Todoist's delete scope too: delete_task's DELETE goes through upstream.
+    expect(entry?.scopes).toEqual(['data:read_write', 'data:delete']);
+    const tasks = (await (await fetch(`${entry!.apiBase}/tasks`, { headers: { authorization: `Bearer ${entry!.token}` } })).json()) as {
+      results: { id: string }[];
+    };
+    const deleted = await fetch(`${entry!.apiBase}/tasks/${tasks.results[0]!.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${entry!.token}` } });
+    expect(deleted.status).toBe(204);
+
     // With tokens saved, auth() refreshes: a new refresh token each time.
     expect(await auth(provider, { serverUrl: `${app.origin}/api/mcp` })).toBe('AUTHORIZED');
     const second = saved.tokens as { access_token: string; refresh_token: string };
