@@ -56,3 +56,36 @@ describe('POST /api/mcp/scenario', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('a workspace answers only its owner', () => {
+  const switchAs = (cookie: string, name: string) =>
+    handleWorkspaceAction(
+      'scenario',
+      new Request(`${SITE}/api/mcp/scenario?workspace=shared-name`, { method: 'POST', headers: headers({ cookie }), body: JSON.stringify({ name }) }),
+      store,
+      policy,
+      secret,
+    );
+
+  it('two learners with the same workspace name each switch their own: the name is not an identity', async () => {
+    const alice = `dojo-learner=${issueLearnerId(secret)}`;
+    const bob = `dojo-learner=${issueLearnerId(secret)}`;
+    expect((await (await switchAs(alice, 'down')).json()).scenario.name).toBe('down');
+    expect((await (await switchAs(bob, 'slow')).json()).scenario.name).toBe('slow');
+    // Alice's workspace kept her scenario: a reset of it shows what it holds (reset keeps the scenario, drops writes).
+    const reset = await handleWorkspaceAction(
+      'reset',
+      new Request(`${SITE}/api/mcp/reset?workspace=shared-name`, { method: 'POST', headers: headers({ cookie: alice }) }),
+      store,
+      policy,
+      secret,
+    );
+    expect((await reset.json()).scenario.name).toBe('down');
+  });
+
+  it('a learner id not signed by this server is no owner: 401, and nothing changes', async () => {
+    const [id] = issueLearnerId(secret).split('.');
+    const forged = await switchAs(`dojo-learner=${id}.forged-signature`, 'down');
+    expect(forged.status).toBe(401);
+  });
+});
