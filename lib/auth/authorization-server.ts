@@ -34,6 +34,7 @@ import type { UpstreamOAuth } from './upstream';
 import { openVault, type Vault } from './vault';
 import { createVerifier } from './verifier';
 import { publicOrigin as originOf } from '@/lib/http/public-origin';
+import { publicOnlyFetch } from './public-fetch';
 
 export interface AuthorizationServerOptions {
   /** The upstream OAuth app (Todoist or a stand-in), or a function of the public origin giving it. */
@@ -80,7 +81,8 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     grants: createGrantStore(store, now),
     vault: openVault(store, keys.vault),
     upstream: typeof upstream === 'function' ? upstream : async () => upstream,
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    // Client ID Metadata Documents: URLs a stranger chose, so the public internet only.
+    fetch: options.fetch ?? publicOnlyFetch(),
   };
   const configuredOrigin = options.publicOrigin ?? env.DOJO_PUBLIC_URL;
   const publicOrigin = (request: Request) => (configuredOrigin ? new URL(configuredOrigin).origin : originOf(request, env));
