@@ -142,11 +142,11 @@ export default defineLesson({
       choices: [
         'That the model will ignore it',
         'Nothing at all',
-        'That the text is marked as data with nothing hidden in it, and that no task is deleted without the user’s explicit confirmation',
+        'That the text is marked as data with nothing hidden in it, and that nothing is deleted without an explicit confirmation — asked of the user wherever the protocol lets the server ask',
       ],
       answer: 2,
       explanation:
-        'No server can stop a model from reading text. It can make the boundary visible, strip what a person cannot see, and put a human’s yes in front of every destructive action.',
+        'No server can stop a model from reading text. It can make the boundary visible, strip what a person cannot see, and put a confirmation in front of every destructive action — the user’s own answer in 2026-07-28; for a stateless 2025 client, an explicit argument and destructiveHint, which the client must honour.',
     },
   ],
   prompt: {
