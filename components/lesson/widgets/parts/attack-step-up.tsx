@@ -335,7 +335,7 @@ function CompletionView({ state }: { state: Extract<StepUpState, { phase: 'compl
       </dl>
       <p className="text-sm">
         The Todoist scopes are the ones this app&apos;s authorization server asks for on each consent (the stand-in&apos;s page says which:
-        read, then read and change). The server does not tell a client which Todoist scope it holds — the Todoist token stays on the server
+        read, then read, change and delete). The server does not tell a client which Todoist scope it holds — the Todoist token stays on the server
         — so this line follows its rule rather than reading it back; the stand-in itself would have refused the write with{' '}
         <code>data:read</code>.
       </p>
