@@ -6,7 +6,7 @@
  * be prerendered, so every page is rendered per request.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { OTHER_SITE_PATH } from '@/lib/security/attacks/other-site';
+import { OTHER_SITE_PATH } from '@/lib/security/attacks/report';
 import { NON_PAGE_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy } from '@/lib/security/headers';
 
 /** Routes that answer with JSON or their own plain HTML, not the app's React pages. */

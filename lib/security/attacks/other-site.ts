@@ -16,7 +16,6 @@ import { checkOrigin, originPolicyFromEnv, type OriginPolicy } from '@/lib/http/
 import { publicOrigin } from '@/lib/http/public-origin';
 import { OTHER_SITE_MESSAGE_TYPE } from './report';
 
-export const OTHER_SITE_PATH = '/api/security/other-site';
 export const NAIVE_MCP_PATH = '/api/security/naive-mcp';
 export const PRODUCTION_MCP_PATH = '/api/mcp';
 

@@ -94,6 +94,9 @@ export interface AttackRefusal {
 // The "other site" frame (GET /api/security/other-site)
 // ---------------------------------------------------------------------------
 
+/** Where the "other site" page is served (its own CSP: proxy.ts and next.config.ts leave this path alone). */
+export const OTHER_SITE_PATH = '/api/security/other-site';
+
 export const OTHER_SITE_MESSAGE_TYPE = 'dojo/other-site-report';
 
 export interface OtherSiteReport {

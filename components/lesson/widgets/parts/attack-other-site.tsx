@@ -8,10 +8,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { PRIMARY_BUTTON } from '@/components/ui/styles';
-import { OTHER_SITE_MESSAGE_TYPE, type OtherSiteAttempt, type OtherSiteReport } from '@/lib/security/attacks/report';
+import { OTHER_SITE_MESSAGE_TYPE, OTHER_SITE_PATH, type OtherSiteAttempt, type OtherSiteReport } from '@/lib/security/attacks/report';
 import { VerdictLine } from './attack-exchange';
 
-const OTHER_SITE_URL = '/api/security/other-site';
 const LABELS = { naive: 'Naive endpoint (no Origin check, CORS *)', production: 'Production endpoint (/api/mcp)' } as const;
 
 export function OtherSiteAttack({ onReport }: { onReport(report: OtherSiteReport): void }) {
@@ -54,7 +53,7 @@ export function OtherSiteAttack({ onReport }: { onReport(report: OtherSiteReport
         <iframe
           key={run}
           ref={frame}
-          src={OTHER_SITE_URL}
+          src={OTHER_SITE_PATH}
           sandbox="allow-scripts"
           title="Another site (a sandboxed frame)"
           className="h-24 w-full rounded-md border border-dashed border-border"

@@ -19,7 +19,8 @@ import { findSecrets, secretsOf, TOKEN_SHAPES } from '@/scripts/secret-exposure'
 import { handleAttackRequest } from '../attack-endpoint';
 import { CALENDAR_MCP_PATH, createCalendarMcpEndpoint } from '../calendar-mcp';
 import { createNaiveMcpEndpoint } from '../naive-mcp';
-import { handleOtherSiteRequest, NAIVE_MCP_PATH, OTHER_SITE_PATH } from '../other-site';
+import { handleOtherSiteRequest, NAIVE_MCP_PATH } from '../other-site';
+import { OTHER_SITE_PATH } from '../report';
 
 const DOJO_SECRET = 'lesson 9 attack demos test secret';
 const CONFIGURED_TOKEN = 'no-configured-token-in-this-test';

@@ -10,7 +10,8 @@ import { request as httpRequest } from 'node:http';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVENANCE_META_KEY, type Provenance } from '@/lib/mcp/provenance';
-import { NAIVE_MCP_PATH, OTHER_SITE_PATH, OTHER_SITE_SCRIPT } from '../other-site';
+import { NAIVE_MCP_PATH, OTHER_SITE_SCRIPT } from '../other-site';
+import { OTHER_SITE_PATH } from '../report';
 import { OTHER_SITE_MESSAGE_TYPE, type OtherSiteReport } from '../report';
 import { secretsIn, startAttackApp, type AttackApp } from './app-harness';
 
