@@ -1,32 +1,109 @@
 /**
- * Resources: read-only views a client can attach as context. Both reuse the
- * tools' logic, so a resource and a tool never disagree, and both carry the
- * same provenance line.
+ * Resources: read-only views a client can attach as context, and subscribe
+ * to. Each reuses a tool's logic, so a resource and a tool never disagree,
+ * and both carry the same provenance line.
+ *
+ * Subscriptions: over 2026-07-28 a client opens `subscriptions/listen` with
+ * the URIs it cares about; the endpoint feeds that stream from the tenant's
+ * event bus (lib/realtime/bus.ts), and a `notifications/resources/updated`
+ * tells the client to read the resource again. A 2025 client served
+ * statelessly has no stream to be told on: `resources/subscribe` says so.
  */
-import type { McpServer } from '@modelcontextprotocol/server';
+import { ProtocolError, ProtocolErrorCode, ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
+import type { BusHealth } from '@/lib/realtime/bus';
 import { errorText } from '@/lib/todoist/errors';
+import { describeTodoistIdRule, isTodoistId } from '@/lib/todoist/ids';
 import { CallRecorder, PROVENANCE_META_KEY, provenanceLine } from './provenance';
 import type { DojoContext } from './context';
 import { filterTasksTool } from './tools/filter-tasks';
 import { listProjectsTool } from './tools/list-projects';
+import { listTasksTool } from './tools/list-tasks';
 import { provenanceOf, type DojoTool } from './tool';
 import { todayOf } from './format';
 import { DATA_BOUNDARY } from './untrusted-text';
 import type { z } from 'zod';
 
-export function registerDojoResources(server: McpServer, context: DojoContext): void {
+/** The URIs a change is published on (the replica works out which of these a change touched). */
+export const RESOURCE_URIS = {
+  projects: 'todoist://projects',
+  tasksToday: 'todoist://tasks/today',
+  tasksOverdue: 'todoist://tasks/overdue',
+} as const;
+
+export const PROJECT_TASKS_TEMPLATE = 'todoist://projects/{id}/tasks';
+
+/** The URI of one project's tasks; a subscription matches it exactly, so publish this very string. */
+export function projectTasksUri(projectId: string): string {
+  return `todoist://projects/${projectId}/tasks`;
+}
+
+/** How a client learns that a resource changed, on this connection. */
+export type ResourceUpdates =
+  /** 2026-07-28 over HTTP: `subscriptions/listen` streams fed by the tenant's event bus, whose health reads report. */
+  | { delivery: 'listen'; health(): BusHealth }
+  /** Nothing can push on this connection; `why` is the answer to a client that asks to subscribe. */
+  | { delivery: 'none'; why: string };
+
+export const NO_RESOURCE_UPDATES: ResourceUpdates = {
+  delivery: 'none',
+  why: 'This connection has no channel for resource updates: read the resource again when you need it fresh.',
+};
+
+export function registerDojoResources(server: McpServer, context: DojoContext, updates: ResourceUpdates = NO_RESOURCE_UPDATES): void {
+  const paused = () => pausedNote(updates);
   server.registerResource(
     'projects',
-    'todoist://projects',
+    RESOURCE_URIS.projects,
     { title: 'Projects', description: "The user's Todoist projects, nested, with ids", mimeType: 'text/plain' },
-    (uri) => readThroughTool(context, uri.href, listProjectsTool, { format: 'tree' }),
+    (uri) => readThroughTool(context, uri.href, listProjectsTool, { format: 'tree' }, paused()),
   );
   server.registerResource(
     'tasks-today',
-    'todoist://tasks/today',
+    RESOURCE_URIS.tasksToday,
     { title: 'Due today', description: 'Tasks due today or overdue', mimeType: 'text/plain' },
-    (uri) => readThroughTool(context, uri.href, filterTasksTool, { query: 'today | overdue' }),
+    (uri) => readThroughTool(context, uri.href, filterTasksTool, { query: 'today | overdue' }, paused()),
   );
+  server.registerResource(
+    'tasks-overdue',
+    RESOURCE_URIS.tasksOverdue,
+    { title: 'Overdue', description: 'Tasks whose due date has passed', mimeType: 'text/plain' },
+    (uri) => readThroughTool(context, uri.href, filterTasksTool, { query: 'overdue' }, paused()),
+  );
+  server.registerResource(
+    'project-tasks',
+    // No list: enumerating every project's URI would cost a read of all projects; todoist://projects gives the ids.
+    new ResourceTemplate(PROJECT_TASKS_TEMPLATE, { list: undefined }),
+    { title: 'Tasks of one project', description: 'The active tasks of one project (ids from todoist://projects)', mimeType: 'text/plain' },
+    (uri, { id }) => {
+      // The id goes into an API path: only a Todoist id may, never "..", "/" or "%2F".
+      if (typeof id !== 'string' || !isTodoistId(id)) {
+        throw new ProtocolError(ProtocolErrorCode.InvalidParams, `${uri.href}: the project id must be ${describeTodoistIdRule()}.`);
+      }
+      return readThroughTool(context, uri.href, listTasksTool, { project_id: id }, paused());
+    },
+  );
+  if (updates.delivery === 'none') refuseLegacySubscriptions(server, updates.why);
+}
+
+/**
+ * `resources/subscribe` (2025) where nothing can push: a clear error, never a
+ * silent success that leaves the client waiting for updates that never come.
+ * The capability is not advertised either; this answers clients that ask anyway.
+ */
+function refuseLegacySubscriptions(server: McpServer, why: string): void {
+  const refuse = () => {
+    throw new ProtocolError(ProtocolErrorCode.MethodNotFound, `resources/subscribe is not available: ${why}`);
+  };
+  server.server.setRequestHandler('resources/subscribe', refuse);
+  server.server.setRequestHandler('resources/unsubscribe', refuse);
+}
+
+/** A read while updates cannot be delivered still answers, live, and says that no update will follow. */
+function pausedNote(updates: ResourceUpdates): string | undefined {
+  if (updates.delivery !== 'listen') return undefined;
+  const health = updates.health();
+  if (health.available) return undefined;
+  return `live updates paused: ${health.reason} (since ${health.since.toISOString()}); this read is current, but no update notification will follow until the event bus is back — read again to see changes`;
 }
 
 async function readThroughTool<In extends z.ZodObject<z.ZodRawShape>, Out extends z.ZodObject<z.ZodRawShape>>(
@@ -34,6 +111,7 @@ async function readThroughTool<In extends z.ZodObject<z.ZodRawShape>, Out extend
   uri: string,
   tool: DojoTool<In, Out>,
   args: z.infer<In>,
+  paused: string | undefined,
 ) {
   const recorder = new CallRecorder();
   try {
@@ -41,9 +119,12 @@ async function readThroughTool<In extends z.ZodObject<z.ZodRawShape>, Out extend
     // Resources only read: nothing here ever needs a confirmation.
     const call = { client, strategies: context.strategies, recorder, today: todayOf(context.now()), confirmation: { channel: 'argument' as const } };
     const answer = await tool.run(args, call);
-    const provenance = provenanceOf(context, context.source, recorder);
+    const read = provenanceOf(context, context.source, recorder);
+    // A note, not `degraded`: the data is complete and live; only the promise of an update is off.
+    const provenance = paused ? { ...read, note: read.note ? `${read.note}; ${paused}` : paused } : read;
+    const lines = [provenanceLine(provenance), ...(paused ? [`Note: ${paused}.`] : []), DATA_BOUNDARY, ...answer.summary];
     return {
-      contents: [{ uri, mimeType: 'text/plain', text: [provenanceLine(provenance), DATA_BOUNDARY, ...answer.summary].join('\n') }],
+      contents: [{ uri, mimeType: 'text/plain', text: lines.join('\n') }],
       _meta: { [PROVENANCE_META_KEY]: provenance },
     };
   } catch (error) {

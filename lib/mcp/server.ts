@@ -11,7 +11,7 @@
 import { McpServer } from '@modelcontextprotocol/server';
 import type { DojoContext } from './context';
 import { registerDojoPrompts } from './prompts';
-import { registerDojoResources } from './resources';
+import { NO_RESOURCE_UPDATES, registerDojoResources, type ResourceUpdates } from './resources';
 import { DEFAULT_RESILIENCE, createBackendResilience, type ResilienceRecord, type ResilienceSettings } from './resilience';
 import { createMockSource, createRealSource, type BackendKind, type MockSourceOptions, type RealSourceOptions } from './source';
 import { PRODUCTION_STRATEGIES, STRATEGY_PRESETS, type StrategyPreset, type Strategies } from './strategies';
@@ -38,6 +38,11 @@ export interface DojoServerOptions {
   /** Called after every tool call, to write the workspace's state back. */
   persist?: () => Promise<void>;
   now?: () => Date;
+  /**
+   * How clients learn that a resource changed: `listen` (2026-07-28 over HTTP, fed by the tenant's event bus)
+   * advertises `resources.subscribe`; by default nothing can push, and `resources/subscribe` says so.
+   */
+  resourceUpdates?: ResourceUpdates;
 }
 
 const INSTRUCTIONS =
@@ -48,13 +53,15 @@ const INSTRUCTIONS =
   'delete_task asks the user to confirm; never confirm on their behalf.';
 
 export function createDojoMcpServer(options: DojoServerOptions = {}): McpServer {
+  const updates = options.resourceUpdates ?? NO_RESOURCE_UPDATES;
   const server = new McpServer(DOJO_SERVER_INFO, {
-    capabilities: { logging: {}, resources: {}, tools: {}, prompts: {} },
+    // Advertised only where an update can actually arrive: a client that sees `subscribe` will wait for one.
+    capabilities: { logging: {}, resources: updates.delivery === 'listen' ? { subscribe: true } : {}, tools: {}, prompts: {} },
     instructions: INSTRUCTIONS,
   });
   const context = createContext(options);
   for (const tool of DOJO_TOOLS) tool.register(server, context);
-  registerDojoResources(server, context);
+  registerDojoResources(server, context, updates);
   registerDojoPrompts(server);
   return server;
 }

@@ -273,7 +273,7 @@ describe('progress, resources, prompts, logging', () => {
   it('serves todoist://projects and todoist://tasks/today with the source line', async () => {
     const { client, close } = await connect({ now: () => NOW });
     const { resources } = await client.listResources();
-    expect(resources.map((resource) => resource.uri).sort()).toEqual(['todoist://projects', 'todoist://tasks/today']);
+    expect(resources.map((resource) => resource.uri).sort()).toEqual(['todoist://projects', 'todoist://tasks/overdue', 'todoist://tasks/today']);
     const today = await client.readResource({ uri: 'todoist://tasks/today' });
     const text = (today.contents[0] as { text: string }).text;
     expect(text.split('\n')[0]).toMatch(/^Source: MOCK DATA/);
