@@ -251,7 +251,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
         event_data: { ...change.task },
         initiator: { ...initiator },
         triggered_at: change.triggered_at ?? triggeredAt,
-        version: '10',
+        version: '1',
       };
       // Signed and sent as these very bytes: a receiver verifies what it received, not a re-serialisation.
       const body = new TextEncoder().encode(JSON.stringify(event));

@@ -27,7 +27,7 @@ export interface TodoistWebhookEvent {
   initiator: { id: string; email: string; full_name: string; is_premium: boolean; image_id: string | null };
   /** ISO 8601: when the change happened (a retry keeps the original time). */
   triggered_at: string;
-  version: '10';
+  version: '1';
   event_data_extra?: Record<string, unknown>;
 }
 
