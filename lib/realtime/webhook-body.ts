@@ -18,7 +18,7 @@ export const WebhookEventSchema = z.object({
   event_data: JsonObjectSchema,
   initiator: JsonObjectSchema,
   triggered_at: z.string().refine((value) => Number.isFinite(Date.parse(value)), 'is not an ISO 8601 date and time'),
-  // Not pinned to "10": the event is only a trigger, and a new version should not stop the refreshes.
+  // Not pinned to "1": the event is only a trigger, and a new version should not stop the refreshes.
   version: z.string(),
   event_data_extra: JsonObjectSchema.optional(),
 });

@@ -18,7 +18,7 @@ export function webhookEvent(overrides: Partial<TodoistWebhookEvent> = {}): Todo
     event_data: { id: '6XR4GqQQCW6Gv9h4', content: 'Buy milk', checked: true, project_id: '6XR4H993xv8H5qCR' },
     initiator: { id: '2671355', email: 'alice@example.com', full_name: 'Alice Example', is_premium: false, image_id: null },
     triggered_at: new Date(NOW - 2_000).toISOString(),
-    version: '10',
+    version: '1',
     ...overrides,
   };
 }
