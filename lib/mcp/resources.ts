@@ -51,23 +51,18 @@ export const NO_RESOURCE_UPDATES: ResourceUpdates = {
 
 export function registerDojoResources(server: McpServer, context: DojoContext, updates: ResourceUpdates = NO_RESOURCE_UPDATES): void {
   const paused = () => pausedNote(updates);
-  server.registerResource(
-    'projects',
-    RESOURCE_URIS.projects,
-    { title: 'Projects', description: "The user's Todoist projects, nested, with ids", mimeType: 'text/plain' },
-    (uri) => readThroughTool(context, uri.href, listProjectsTool, { format: 'tree' }, paused()),
+  // A resource at one fixed URI, read through a tool.
+  const registerFixed = (name: string, uri: string, title: string, description: string, read: (uri: string, paused?: string) => Promise<ReadResult>) =>
+    server.registerResource(name, uri, { title, description, mimeType: 'text/plain' }, (url) => read(url.href, paused()));
+
+  registerFixed('projects', RESOURCE_URIS.projects, 'Projects', "The user's Todoist projects, nested, with ids", (uri, note) =>
+    readThroughTool(context, uri, listProjectsTool, { format: 'tree' }, note),
   );
-  server.registerResource(
-    'tasks-today',
-    RESOURCE_URIS.tasksToday,
-    { title: 'Due today', description: 'Tasks due today or overdue', mimeType: 'text/plain' },
-    (uri) => readThroughTool(context, uri.href, filterTasksTool, { query: 'today | overdue' }, paused()),
+  registerFixed('tasks-today', RESOURCE_URIS.tasksToday, 'Due today', 'Tasks due today or overdue', (uri, note) =>
+    readThroughTool(context, uri, filterTasksTool, { query: 'today | overdue' }, note),
   );
-  server.registerResource(
-    'tasks-overdue',
-    RESOURCE_URIS.tasksOverdue,
-    { title: 'Overdue', description: 'Tasks whose due date has passed', mimeType: 'text/plain' },
-    (uri) => readThroughTool(context, uri.href, filterTasksTool, { query: 'overdue' }, paused()),
+  registerFixed('tasks-overdue', RESOURCE_URIS.tasksOverdue, 'Overdue', 'Tasks whose due date has passed', (uri, note) =>
+    readThroughTool(context, uri, filterTasksTool, { query: 'overdue' }, note),
   );
   server.registerResource(
     'project-tasks',
@@ -105,6 +100,8 @@ function pausedNote(updates: ResourceUpdates): string | undefined {
   if (health.available) return undefined;
   return `live updates paused: ${health.reason} (since ${health.since.toISOString()}); this read is current, but no update notification will follow until the event bus is back — read again to see changes`;
 }
+
+type ReadResult = Awaited<ReturnType<typeof readThroughTool>>;
 
 async function readThroughTool<In extends z.ZodObject<z.ZodRawShape>, Out extends z.ZodObject<z.ZodRawShape>>(
   context: DojoContext,
