@@ -10,8 +10,12 @@
  *    clients through its stateless fallback — one fresh server per request
  *    either way, built from the caller's workspace. No session, so any
  *    instance can serve any request and nothing piles up between requests.
+ *    A 2026-07-28 `subscriptions/listen` stream is fed by the caller's
+ *    tenant's side of the event bus, and only by it (./listen.ts). Stateless
+ *    2025 serving has no stream to push on: `resources/subscribe` says so.
  */
 import { createMcpHandler, type AuthInfo, type OAuthTokenVerifier } from '@modelcontextprotocol/server';
+import { getTenantEventBus, type TenantEventBus } from '@/lib/realtime/bus';
 import { learnerFromRequest, serverSecret, type Tenant } from '@/lib/identity/learner';
 import { checkOrigin, isAllowedOrigin, originPolicyFromEnv, type OriginPolicy } from '@/lib/http/origin';
 import { mcpResourceUrl, publicOrigin } from '@/lib/http/public-origin';
@@ -28,6 +32,7 @@ import { refuseMalformedToolCall } from '../tool-call-params';
 import { builtinStandin, type BuiltinStandin } from './builtin-standin';
 import { identifyCaller, serverWideTokenFromEnv, type Caller } from './caller';
 import { defaultAuth } from './endpoint-auth';
+import { createListenRoute, isListenRequest } from './listen';
 import { NAIVE_ON_REAL_ACCOUNT, naiveStrategyRefusal, realConfigFor, type UserTodoistAccess } from './real-upstream';
 import { parseSessionSettings, type SessionSettings } from './session-settings';
 import { openWorkspace } from './workspace';
@@ -52,6 +57,10 @@ export interface McpEndpointOptions {
   rateLimit?: RateLimitSettings;
   /** Lesson 7's naive multi-user servers, one per learner (default: this process's). */
   naive?: NaiveProcesses;
+  /** Where resource changes are published, per tenant; listen streams hear their tenant's (default: this process's). */
+  bus?: TenantEventBus;
+  /** Open `subscriptions/listen` streams one tenant may hold (default: DOJO_MAX_SUBSCRIPTIONS_PER_TENANT, or 10). */
+  maxSubscriptionsPerTenant?: number;
 }
 
 /** What the endpoint needs from the authorization server. */
@@ -73,6 +82,13 @@ interface RequestScope {
 const SCOPE_KEY = 'dojo/scope';
 const ALLOWED_HEADERS = 'content-type, accept, authorization, mcp-protocol-version, mcp-session-id, last-event-id';
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_SUBSCRIPTIONS_PER_TENANT = 10;
+
+/** What a 2025 client asking for `resources/subscribe` is told (the server advertises no `subscribe` to it). */
+export const STATELESS_LEGACY_UPDATES =
+  'this server serves 2025-11-25 clients statelessly — a fresh server for each request, no session and no GET stream — ' +
+  'so it has nowhere to send notifications/resources/updated. Connect with protocol 2026-07-28 and open ' +
+  'subscriptions/listen, or read the resource again when you need it fresh.';
 
 export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: Request) => Promise<Response> {
   const store = options.store ?? getStateStore();
@@ -91,29 +107,38 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
   const limiter = createRateLimiter(store, options.rateLimit ?? rateLimitFromEnv());
 
   const naive = options.naive ?? getNaiveProcesses();
+  const bus = options.bus ?? getTenantEventBus();
 
-  const mcp = createMcpHandler(
-    async (ctx) => {
-      const { tenant, settings, household } = ctx.authInfo?.extra?.[SCOPE_KEY] as RequestScope;
-      if (household) {
-        return createNaiveTenancyServer(naive.for(household), async () => (await auth.todoistAccess(tenant))!);
-      }
-      const workspace = await openWorkspace(store, tenant, settings, options.now);
-      return createDojoMcpServer({
-        backend: settings.backend,
-        strategies: { ...STRATEGY_PRESETS[settings.strategy], ...(settings.output && { output: settings.output }) },
-        mock: { backend: workspace.mock },
-        real: { loadConfig: realConfigFor(settings, tenant, upstreams) },
-        resilience: options.resilience,
-        resilienceRecord: workspace.resilience,
-        workspace: workspace.label,
-        tenant: { key: tenant.key, ...(tenant.user && { account: tenant.user.name }) },
-        persist: workspace.persist,
-        now: options.now,
-      });
-    },
-    { legacy: 'stateless', maxRequestBodySize: maxBodyBytes },
-  );
+  const factory: Parameters<typeof createMcpHandler>[0] = async (ctx) => {
+    const { tenant, settings, household } = ctx.authInfo?.extra?.[SCOPE_KEY] as RequestScope;
+    if (household) {
+      return createNaiveTenancyServer(naive.for(household), async () => (await auth.todoistAccess(tenant))!);
+    }
+    const workspace = await openWorkspace(store, tenant, settings, options.now);
+    return createDojoMcpServer({
+      backend: settings.backend,
+      strategies: { ...STRATEGY_PRESETS[settings.strategy], ...(settings.output && { output: settings.output }) },
+      mock: { backend: workspace.mock },
+      real: { loadConfig: realConfigFor(settings, tenant, upstreams) },
+      resilience: options.resilience,
+      resilienceRecord: workspace.resilience,
+      workspace: workspace.label,
+      tenant: { key: tenant.key, ...(tenant.user && { account: tenant.user.name }) },
+      persist: workspace.persist,
+      now: options.now,
+      resourceUpdates:
+        ctx.era === 'modern'
+          ? { delivery: 'listen', health: () => bus.health() }
+          : { delivery: 'none', why: STATELESS_LEGACY_UPDATES },
+    });
+  };
+  const mcp = createMcpHandler(factory, { legacy: 'stateless', maxRequestBodySize: maxBodyBytes });
+  const serveListen = createListenRoute({
+    bus,
+    factory,
+    maxPerTenant: options.maxSubscriptionsPerTenant ?? maxSubscriptionsFromEnv(),
+    maxRequestBodySize: maxBodyBytes,
+  });
 
   return async (request) => {
     const refusal = checkOrigin(request, policy);
@@ -172,7 +197,9 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
       extra: { ...caller.token?.extra, [SCOPE_KEY]: scope },
     };
     const forwarded = new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
-    const response = await mcp.fetch(forwarded, { authInfo, ...(message !== undefined && { parsedBody: message }) });
+    const response = isListenRequest(message)
+      ? await serveListen(forwarded, caller.tenant, message, authInfo)
+      : await mcp.fetch(forwarded, { authInfo, ...(message !== undefined && { parsedBody: message }) });
     return withHeaders(response, { ...cors, ...(caller.cookie && { 'Set-Cookie': caller.cookie }) });
   };
 }
@@ -246,6 +273,11 @@ async function rateLimited(limiter: ReturnType<typeof createRateLimiter>, caller
 function maxBodyFromEnv(env: Record<string, string | undefined> = process.env): number {
   const value = Number(env.DOJO_MAX_BODY_BYTES);
   return Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_BODY_BYTES;
+}
+
+function maxSubscriptionsFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const value = Number(env.DOJO_MAX_SUBSCRIPTIONS_PER_TENANT);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_SUBSCRIPTIONS_PER_TENANT;
 }
 
 function corsHeaders(origin: string | null, policy: OriginPolicy): Record<string, string> {
