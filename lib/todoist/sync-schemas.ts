@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { CommentSchema, IdSchema, LabelSchema, ProjectSchema, SectionSchema, TaskSchema, TodoistErrorBodySchema } from './schemas';
 
 /** The resource types this client reads and parses; Sync knows many more (user, reminders, filters…). */
-export const SYNC_RESOURCE_TYPES = ['items', 'projects', 'sections', 'labels', 'notes'] as const;
+export const SYNC_RESOURCE_TYPES = ['items', 'projects', 'sections', 'labels', 'notes', 'user'] as const;
 export type SyncResourceType = (typeof SYNC_RESOURCE_TYPES)[number];
 
 /** `sync_token=*`: everything, from scratch. */
@@ -34,6 +34,15 @@ export interface SyncCommand {
   temp_id?: string;
 }
 
+/**
+ * Sync's `user` carries dozens of settings; only who the account is and its
+ * timezone are read here (the rest is dropped), and the timezone may be absent.
+ */
+export const SyncUserSchema = z.object({
+  id: IdSchema,
+  tz_info: z.object({ timezone: z.string() }).optional(),
+});
+
 /** One command's outcome: "ok", or an error body in the REST errors' shape. */
 export const SyncCommandStatusSchema = z.union([z.literal('ok'), TodoistErrorBodySchema]);
 
@@ -48,6 +57,8 @@ export const SyncResponseSchema = z.object({
   // REST labels carry no is_deleted; Sync's do, and it must survive the parse.
   labels: z.array(orTombstone(LabelSchema.extend({ is_deleted: z.boolean().optional() }))).optional(),
   notes: z.array(orTombstone(CommentSchema)).optional(),
+  /** Sent on a full sync, and on a delta only when the user changed. */
+  user: SyncUserSchema.optional(),
   sync_status: z.record(z.string(), SyncCommandStatusSchema).optional(),
   temp_id_mapping: z.record(z.string(), z.string()).optional(),
 });

@@ -97,6 +97,13 @@ describe('syncRead: the answer', () => {
     expect(response.labels).toMatchObject([{ id: 'l1', is_deleted: true }]);
   });
 
+  it('reads who the account is and its timezone from `user`, and nothing else of it', async () => {
+    const user = { id: '2671355', email: 'alice@example.com', tz_info: { timezone: 'Europe/Berlin', gmt_string: '+02:00' }, features: { beta: 0 } };
+    const { transport } = scriptedTransport(() => json({ ...fullSyncAnswer(), user }));
+    const { response } = await syncRead(connection(transport), { syncToken: '*', resourceTypes: ['items', 'user'] });
+    expect(response.user).toEqual({ id: '2671355', tz_info: { timezone: 'Europe/Berlin' } });
+  });
+
   it('uses fixtures the official SDK accepts (the contract oracle)', async () => {
     for (const answer of [fullSyncAnswer(), completedDelta()]) {
       const { transport } = scriptedTransport(() => json(answer));
