@@ -8,9 +8,16 @@
 import { todoistUpstreamFromEnv } from '@/lib/auth/upstream';
 import { serverSecret } from '@/lib/identity/learner';
 import { standinOAuthApp } from '@/lib/mock/standin-oauth-app';
+import { builtinStandin } from '@/lib/mcp/http/builtin-standin';
+import { serverWideTokenFromEnv } from '@/lib/mcp/http/caller';
+import { defaultAuth } from '@/lib/mcp/http/endpoint-auth';
+import type { RealUpstreamDeps } from '@/lib/mcp/http/real-upstream';
+import { loadRealConfig } from '@/lib/mcp/real-config';
 import { getStateStore, type StateStore } from '@/lib/state';
+import { getTenantEventBus, type TenantEventBus } from './bus';
 import { createWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions, type WebhookTrigger } from './webhook-receiver';
 import type { WebhookSecret } from './webhook-signature';
+import { accountConnector, createWebhookTrigger, type WebhookRefreshReport } from './webhook-trigger';
 
 type Env = Record<string, string | undefined>;
 
@@ -23,18 +30,53 @@ export function webhookSecretsFromEnv(env: Env = process.env, secret: Buffer = s
 }
 
 export interface WebhookEndpointOptions {
-  onEvent: WebhookTrigger;
+  /** Default: refresh the tenant's replica and publish on the process's bus (processWebhookTrigger). */
+  onEvent?: WebhookTrigger;
   defer?: WebhookReceiverOptions['defer'];
   env?: Env;
   store?: StateStore;
 }
 
-export function createWebhookEndpoint(options: WebhookEndpointOptions): WebhookReceiver {
+export function createWebhookEndpoint(options: WebhookEndpointOptions = {}): WebhookReceiver {
   const env = options.env ?? process.env;
+  const store = options.store ?? getStateStore(env);
   return createWebhookReceiver({
-    store: options.store ?? getStateStore(env),
+    store,
     secrets: webhookSecretsFromEnv(env),
-    onEvent: options.onEvent,
+    onEvent: options.onEvent ?? processWebhookTrigger({ store, env }),
     defer: options.defer,
+  });
+}
+
+export interface ProcessTriggerOptions {
+  store: StateStore;
+  env?: Env;
+  bus?: TenantEventBus;
+  onRefreshed?: (report: WebhookRefreshReport) => void;
+}
+
+/**
+ * The trigger over this process's bus, reaching accounts by the MCP
+ * endpoint's own rules (lib/mcp/http/endpoint.ts builds the same upstreams):
+ * the stand-in's sample accounts, a signed-in user's vault token, and the
+ * configured token only where the server shares it (DOJO_SERVER_WIDE_TOKEN).
+ */
+export function processWebhookTrigger(options: ProcessTriggerOptions): WebhookTrigger {
+  const env = options.env ?? process.env;
+  const secret = serverSecret(env);
+  const shareConfiguredToken = serverWideTokenFromEnv(env);
+  const upstreams: RealUpstreamDeps = {
+    loadConfig: async () => {
+      const config = await loadRealConfig();
+      return shareConfiguredToken ? config : { ...config, token: undefined };
+    },
+    standin: () => builtinStandin(options.store, secret),
+    userAccess: defaultAuth(options.store, secret).todoistAccess,
+  };
+  return createWebhookTrigger({
+    store: options.store,
+    bus: options.bus ?? getTenantEventBus(),
+    connect: accountConnector({ store: options.store, upstreams }),
+    onRefreshed: options.onRefreshed,
   });
 }
