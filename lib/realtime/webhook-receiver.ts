@@ -6,8 +6,9 @@
  * repeated or lost.
  *
  * Each check runs before anything trusts what it guards:
+ *   no signature header          → 401, the body unread
  *   body over the cap            → 413, read no further
- *   no or a wrong signature      → 401 (over the raw bytes, constant time)
+ *   a wrong signature            → 401 (over the raw bytes, constant time)
  *   not UTF-8 / JSON / an event  → 400 saying what is wrong
  *   stale or from the future     → 400 (a replay of a captured delivery)
  *   no delivery id               → 400
@@ -85,12 +86,13 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     if (request.method !== 'POST') {
       return answer(405, { ok: false, error: 'Todoist delivers webhooks with POST.' }, { Allow: 'POST' });
     }
+    // Unsigned: refused before a byte of the body is read.
+    const signature = request.headers.get(SIGNATURE_HEADER);
+    if (!signature) return refuse(401, `Unsigned delivery: the ${SIGNATURE_HEADER} header is missing.`);
     const body = await readBodyCapped(request, maxBodyBytes);
     if ('tooLarge' in body) {
       return refuse(413, `The body is larger than ${maxBodyBytes.toLocaleString('en-US')} bytes; Todoist's deliveries are a few KiB.`);
     }
-    const signature = request.headers.get(SIGNATURE_HEADER);
-    if (!signature) return refuse(401, `Unsigned delivery: the ${SIGNATURE_HEADER} header is missing.`);
     const app = verifyWebhookSignature(body.bytes, signature, options.secrets);
     if (!app) {
       return refuse(401, `The ${SIGNATURE_HEADER} signature does not match the body for any app this server knows.`);

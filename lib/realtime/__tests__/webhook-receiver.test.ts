@@ -134,8 +134,11 @@ describe('a good delivery', () => {
 });
 
 describe('unsigned and wrongly signed deliveries', () => {
-  it('refuses a delivery without a signature (401)', async () => {
+  it('refuses a delivery without a signature (401), before reading its body', async () => {
     await expectRefused(delivery(webhookEvent(), { signature: null }), 401, /Unsigned delivery: the X-Todoist-Hmac-SHA256 header is missing/);
+    const { init, bytesRead } = countedBody(1024 * 1024);
+    expect((await receive(new Request(WEBHOOK_URL, { method: 'POST', ...init }))).status).toBe(401);
+    expect(bytesRead()).toBeLessThanOrEqual(2 * 1024); // what the stream had queued, not the megabyte
   });
 
   it('refuses a body signed with another secret (401), without naming any secret', async () => {
