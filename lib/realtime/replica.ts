@@ -129,7 +129,9 @@ export class Replica {
     after.syncedAt = this.#now().toISOString();
     await this.#options.store.set(this.key, after);
 
-    const changes = diff(before, after, viewClocks(this.#now(), after.timeZone ?? before.timeZone));
+    // A delta can only change what it names; a full answer may have dropped anything.
+    const candidates = response.full_sync ? undefined : namedIn(response);
+    const changes = diff(before, after, viewClocks(this.#now(), after.timeZone ?? before.timeZone), candidates);
     return {
       kind: response.full_sync ? 'full' : 'incremental',
       ...(reason && { reason }),
@@ -178,10 +180,15 @@ function applied(before: ReplicaState, response: SyncResponse): ReplicaState {
   };
 }
 
-/** What changed between two replicas, and the URIs it touches. */
-function diff(before: ReplicaState, after: ReplicaState, clocks: ViewClocks) {
-  const changedItemIds = changedIds(before.items, after.items);
-  const changedProjectIds = changedIds(before.projects, after.projects);
+/** The ids a delta names: nothing else can have changed (5,000 tasks need not be compared for one). */
+function namedIn(response: SyncResponse): { items: string[]; projects: string[] } {
+  return { items: (response.items ?? []).map((item) => item.id), projects: (response.projects ?? []).map((project) => project.id) };
+}
+
+/** What changed between two replicas (among `candidates` when given), and the URIs it touches. */
+function diff(before: ReplicaState, after: ReplicaState, clocks: ViewClocks, candidates?: { items: string[]; projects: string[] }) {
+  const changedItemIds = changedIds(before.items, after.items, candidates?.items);
+  const changedProjectIds = changedIds(before.projects, after.projects, candidates?.projects);
   const uris = new Set<string>();
   for (const id of changedItemIds) {
     for (const uri of urisForTaskChange(before.items[id], after.items[id], clocks)) uris.add(uri);
@@ -191,8 +198,8 @@ function diff(before: ReplicaState, after: ReplicaState, clocks: ViewClocks) {
 }
 
 /** Ids added, removed, or whose object is not the same (field by field). */
-function changedIds<T>(before: Record<string, T>, after: Record<string, T>): string[] {
-  const ids = new Set([...Object.keys(before), ...Object.keys(after)]);
+function changedIds<T>(before: Record<string, T>, after: Record<string, T>, candidates?: string[]): string[] {
+  const ids = new Set(candidates ?? [...Object.keys(before), ...Object.keys(after)]);
   return [...ids].filter((id) => !sameJson(before[id], after[id])).sort();
 }
 
