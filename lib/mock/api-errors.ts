@@ -29,25 +29,41 @@ export const API_ERRORS = {
   badGateway: { status: 502, tag: 'BAD_GATEWAY', code: 502, message: 'Bad gateway' },
   unavailable: { status: 503, tag: 'SERVICE_UNAVAILABLE', code: 503, message: 'Service unavailable' },
   notImplemented: { status: 501, tag: 'NOT_IMPLEMENTED', code: 501, message: 'Not implemented by the mock' },
+  requestTooLarge: { status: 413, tag: 'REQUEST_TOO_LARGE', code: 413, message: 'Request entity too large' },
+  /** A Sync command's task does not exist (or is not this account's): Todoist's code 22. */
+  itemNotFound: { status: 404, tag: 'ITEM_NOT_FOUND', code: 22, message: 'Item not found' },
 } satisfies Record<string, ErrorSpec>;
 
+/** Todoist's error body: a response's, and a failed Sync command's `sync_status` entry. */
+export interface TodoistErrorBody {
+  error: string;
+  error_code: number;
+  error_extra: Record<string, unknown>;
+  error_tag: string;
+  http_code: number;
+}
+
+/** A Sync command's outcome, per uuid: "ok" or the error that command alone met. */
+export type SyncCommandStatus = 'ok' | TodoistErrorBody;
+
 let eventCounter = 0;
+
+export function apiErrorBody(spec: ErrorSpec, options: { message?: string; extra?: Record<string, unknown> } = {}): TodoistErrorBody {
+  eventCounter += 1;
+  return {
+    error: options.message ?? spec.message,
+    error_code: spec.code,
+    error_extra: { event_id: `mock-${eventCounter.toString(16).padStart(8, '0')}`, ...options.extra },
+    error_tag: spec.tag,
+    http_code: spec.status,
+  };
+}
 
 export function apiErrorResponse(
   spec: ErrorSpec,
   options: { message?: string; extra?: Record<string, unknown>; headers?: Record<string, string> } = {},
 ): Response {
-  eventCounter += 1;
-  return jsonResponse(
-    {
-      error: options.message ?? spec.message,
-      error_code: spec.code,
-      error_extra: { event_id: `mock-${eventCounter.toString(16).padStart(8, '0')}`, ...options.extra },
-      error_tag: spec.tag,
-      http_code: spec.status,
-    },
-    { status: spec.status, headers: options.headers },
-  );
+  return jsonResponse(apiErrorBody(spec, options), { status: spec.status, headers: options.headers });
 }
 
 /** 400 INVALID_ARGUMENT_VALUE naming the argument, as Todoist does. */

@@ -1,5 +1,6 @@
 /**
- * Opaque, tamper-evident cursors for the mock's list endpoints.
+ * Opaque, tamper-evident cursors for the mock's list endpoints (and the same
+ * signing for Sync's tokens, sync-token.ts).
  *
  * Like Todoist's, a cursor is bound to the parameters it was issued for (and to
  * the mock workspace, standing in for "the user"): sending it with other
@@ -12,18 +13,27 @@ export interface CursorState {
 }
 
 export function encodeCursor(state: CursorState, binding: string, secret: string): string {
-  const payload = `${state.offset}`;
-  return toBase64Url(`${payload}.${sign(`${secret}|${binding}|${payload}`)}`);
+  return encodeSigned(`${state.offset}`, binding, secret);
 }
 
 /** Returns the state, or `undefined` if the cursor was not issued for this binding. */
 export function decodeCursor(cursor: string, binding: string, secret: string): CursorState | undefined {
-  const decoded = fromBase64Url(cursor);
-  const match = decoded === undefined ? null : /^(\d+)\.([0-9a-f]{8})$/.exec(decoded);
+  const payload = decodeSigned(cursor, binding, secret);
+  return payload !== undefined && /^\d+$/.test(payload) ? { offset: Number(payload) } : undefined;
+}
+
+/** An opaque token carrying `payload` (digits, letters, `:`, `-`, `_`), signed for `binding` under `secret`. */
+export function encodeSigned(payload: string, binding: string, secret: string): string {
+  return toBase64Url(`${payload}.${sign(`${secret}|${binding}|${payload}`)}`);
+}
+
+/** The payload of a token `encodeSigned` issued for this binding and secret; else `undefined`. */
+export function decodeSigned(token: string, binding: string, secret: string): string | undefined {
+  const decoded = fromBase64Url(token);
+  const match = decoded === undefined ? null : /^([\w:-]+)\.([0-9a-f]{8})$/.exec(decoded);
   if (!match) return undefined;
   const [, payload = '', signature] = match;
-  if (sign(`${secret}|${binding}|${payload}`) !== signature) return undefined;
-  return { offset: Number(payload) };
+  return sign(`${secret}|${binding}|${payload}`) === signature ? payload : undefined;
 }
 
 /** The request's parameters minus the cursor, in a stable order. */

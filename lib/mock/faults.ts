@@ -119,7 +119,7 @@ async function malform(variant: MalformedVariant, response: Response | undefined
       headers: { 'Content-Type': 'application/json' },
     });
   }
-  const objects = isList(body) ? body.results : [body];
+  const objects = objectsOf(body);
   objects.forEach((object, index) => {
     if (typeof object !== 'object' || object === null) return;
     const record = object as Record<string, unknown>;
@@ -135,8 +135,12 @@ async function malform(variant: MalformedVariant, response: Response | undefined
   return jsonResponse(body as Record<string, unknown>, { status: response.status });
 }
 
-function isList(body: unknown): body is { results: unknown[] } {
-  return typeof body === 'object' && body !== null && Array.isArray((body as { results?: unknown }).results);
+/** The objects a body carries: a page's results, a Sync answer's items, or the body itself. */
+function objectsOf(body: unknown): unknown[] {
+  const record = typeof body === 'object' && body !== null ? (body as { results?: unknown; items?: unknown }) : {};
+  if (Array.isArray(record.results)) return record.results;
+  if (Array.isArray(record.items) && record.items.length > 0) return record.items;
+  return [body];
 }
 
 function requiredFieldOf(record: Record<string, unknown>): string {

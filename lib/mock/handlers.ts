@@ -7,23 +7,34 @@
  * tasks are read merged with the workspace's changes (`activeTasks`,
  * `findActiveTask`); the API writes nothing else, so the user, projects,
  * sections, labels and comments are read from the shared base as they are.
+ * Every object leaves through the account's view (account.ts): it names this
+ * account's user, not the shared dataset's. Sync lives in sync.ts.
  */
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { jsonResponse } from './json-response';
 import { isTodoistId } from '@/lib/todoist/ids';
 import { CreateTaskArgsSchema, UpdateTaskArgsSchema, type Task } from '@/lib/todoist/schemas';
+import type { AccountView } from './account';
 import { API_ERRORS, apiErrorResponse, invalidArgument, notFound } from './api-errors';
 import { cursorBinding, decodeCursor, encodeCursor } from './cursor';
 import { FilterSyntaxError, filterTasks, parseFilterQuery } from './filter';
 import { MockArgumentError, type MockStore } from './store';
+import { answerSync } from './sync';
+import type { MockWorkspaceState } from './workspace-state';
 
 /** What the handlers need from a mock backend. */
 export interface ApiState {
   readonly store: MockStore;
   /** When set, only `Authorization: Bearer <token>` is accepted. */
   readonly token: string | undefined;
-  /** Binds cursors to this workspace and dataset: another workspace's cursor is rejected. */
+  /** Binds cursors and sync tokens to this workspace and dataset: another workspace's are rejected. */
   readonly cursorSecret: string;
+  /** Who the account is: `/user`, and the user id every object shows. */
+  readonly account: AccountView;
+  /** The workspace's own memory: Sync's command log lives there. */
+  readonly state: MockWorkspaceState;
+  /** The token's OAuth scopes, when it has some (Sync checks each command's); unset = everything. */
+  readonly scopes: readonly string[] | undefined;
 }
 
 export const DEFAULT_PAGE_LIMIT = 50;
@@ -82,13 +93,14 @@ export function createApiHandlers(stateFor: (request: Request) => ApiState): Req
 
     http.get(`${API}/tasks/:id`, ({ request, params }) => {
       const task = storeFor(request).findActiveTask(String(params.id));
-      return task ? jsonResponse(task) : notFound('Task');
+      return task ? jsonResponse(stateFor(request).account.present(task)) : notFound('Task');
     }),
 
     http.post(`${API}/tasks`, async ({ request }) => {
       const args = CreateTaskArgsSchema.safeParse(await readJson(request));
       if (!args.success) return invalidArgument(String(args.error.issues[0]?.path[0] ?? 'body'), args.error.issues[0]?.message);
-      return writeResult(() => jsonResponse(storeFor(request).createTask(args.data)));
+      const state = stateFor(request);
+      return writeResult(() => jsonResponse(state.account.present(state.store.createTask(args.data))));
     }),
 
     http.post(`${API}/tasks/:id/close`, ({ request, params }) => {
@@ -109,7 +121,7 @@ export function createApiHandlers(stateFor: (request: Request) => ApiState): Req
       if (!task) return notFound('Task');
       const args = UpdateTaskArgsSchema.safeParse(await readJson(request));
       if (!args.success) return invalidArgument(String(args.error.issues[0]?.path[0] ?? 'body'), args.error.issues[0]?.message);
-      return writeResult(() => jsonResponse(store.updateTask(task, args.data)));
+      return writeResult(() => jsonResponse(stateFor(request).account.present(store.updateTask(task, args.data))));
     }),
 
     http.delete(`${API}/tasks/:id`, ({ request, params }) => {
@@ -161,7 +173,9 @@ export function createApiHandlers(stateFor: (request: Request) => ApiState): Req
       return listResponse(request, 'comments', comments, stateFor(request));
     }),
 
-    http.get(`${API}/user`, ({ request }) => jsonResponse(storeFor(request).base.user)),
+    http.get(`${API}/user`, ({ request }) => jsonResponse(stateFor(request).account.user)),
+
+    http.post(`${API}/sync`, ({ request }) => answerSync(request, stateFor(request))),
   ];
 }
 
@@ -193,8 +207,9 @@ export function listResponse<Item>(request: Request, path: string, items: Item[]
     return invalidArgument('cursor', 'Invalid cursor: it was not issued for these parameters');
   }
   const end = offset + limit;
+  const { account } = state;
   return jsonResponse({
-    results: items.slice(offset, end),
+    results: items.slice(offset, end).map((item) => account.present(item)),
     next_cursor: end < items.length ? encodeCursor({ offset: end }, binding, state.cursorSecret) : null,
   });
 }

@@ -12,11 +12,11 @@
 import { sign } from '@/lib/identity/signature';
 import { stateKey, type StateStore } from '@/lib/state';
 import { API_ERRORS, apiErrorResponse } from './api-errors';
-import { createMockBackend } from './backend';
-import { jsonResponse } from './json-response';
+import { createMockBackend, type MockBackend } from './backend';
 import { findSampleUser, type SampleUser } from './sample-users';
 import type { AccountGrant } from './standin-oauth-grants';
 import { grantsAllow, scopesAllowing } from './standin-oauth-scopes';
+import type { DeliverWebhooks, WebhookRegistration } from './webhook-outbox';
 import { newMockWorkspaceState, type MockWorkspaceState } from './workspace-state';
 
 /**
@@ -31,7 +31,12 @@ export function sampleAccountId(sample: SampleUser, learnerKey: string | undefin
 }
 
 /** Answers an API request made with an OAuth token whose grant is `grant`. */
-export async function answerForAccount(store: StateStore, grant: AccountGrant, request: Request): Promise<Response> {
+export async function answerForAccount(
+  store: StateStore,
+  grant: AccountGrant,
+  request: Request,
+  deliverWebhooks?: DeliverWebhooks,
+): Promise<Response> {
   const path = new URL(request.url).pathname;
   if (!grantsAllow(grant.scopes, request.method, path)) {
     return apiErrorResponse(API_ERRORS.insufficientScope, {
@@ -41,19 +46,52 @@ export async function answerForAccount(store: StateStore, grant: AccountGrant, r
   const sample = findSampleUser(grant.sampleId);
   if (!sample) return apiErrorResponse(API_ERRORS.unauthorized, { message: 'Invalid token: its account no longer exists' });
 
-  const key = stateKey(`standin-${grant.accountId}`, 'account', `${sample.size}-${sample.seed}`);
+  const key = accountStateKey(grant.accountId, sample);
   const state = (await store.get<MockWorkspaceState>(key)) ?? newMockWorkspaceState();
-  const backend = createMockBackend({ size: sample.size, seed: sample.seed, state });
-  if (request.method === 'GET' && /\/api\/v1\/user\/?$/.test(path)) {
-    // The dataset's user is everyone's "Alex Morgan"; the account says who signed in.
-    const user = backend.store.base.user;
-    return jsonResponse({ ...user, id: grant.accountId, full_name: sample.name, email: accountEmail(sample, grant.accountId) });
-  }
+  const backend = accountBackend(grant.accountId, sample, state, grant.scopes);
   try {
     return await backend.transport(request);
   } finally {
     await store.set(key, state);
+    // Only once the change is stored: the receiver's sync must find it.
+    const pending = backend.takeWebhookOutbox();
+    if (pending) deliverWebhooks?.(pending);
   }
+}
+
+/**
+ * Registers (or, with `undefined`, removes) the webhook of a signed-in
+ * account. For the server only: the callback URL is the server's choice,
+ * never a request's. Returns the `user_id` its webhooks carry (the account id).
+ */
+export async function registerAccountWebhook(
+  store: StateStore,
+  grant: Pick<AccountGrant, 'accountId' | 'sampleId'>,
+  registration: WebhookRegistration | undefined,
+): Promise<string> {
+  const sample = findSampleUser(grant.sampleId);
+  if (!sample) throw new Error(`No sample user "${grant.sampleId}": the account cannot have a webhook`);
+  const key = accountStateKey(grant.accountId, sample);
+  const state = (await store.get<MockWorkspaceState>(key)) ?? newMockWorkspaceState();
+  const backend = accountBackend(grant.accountId, sample, state);
+  backend.setWebhook(registration);
+  await store.set(key, state);
+  return backend.userId;
+}
+
+function accountStateKey(accountId: string, sample: SampleUser): string {
+  return stateKey(`standin-${accountId}`, 'account', `${sample.size}-${sample.seed}`);
+}
+
+function accountBackend(accountId: string, sample: SampleUser, state: MockWorkspaceState, scopes?: readonly string[]): MockBackend {
+  return createMockBackend({
+    size: sample.size,
+    seed: sample.seed,
+    state,
+    // The dataset's user is everyone's "Alex Morgan"; the account says who signed in, in /user, Sync and every task.
+    account: { id: accountId, full_name: sample.name, email: accountEmail(sample, accountId) },
+    scopes,
+  });
 }
 
 /** alice@example.com, or alice+1a2b3c4d@example.com for one learner's copy. */

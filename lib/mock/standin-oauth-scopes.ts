@@ -40,8 +40,20 @@ export function scopesAllowing(method: string, path: string): TodoistScope[] {
   if (method === 'GET' || method === 'HEAD') return ['data:read', 'data:read_write'];
   if (method === 'DELETE') return path.includes('/projects/') ? ['project:delete'] : ['data:delete'];
   if (method === 'POST' && /\/tasks\/?$/.test(path)) return ['task:add', 'data:read_write'];
+  // Sync reads with data:read and writes with commands: each command checks its own scope (scopesForSyncCommand).
+  if (method === 'POST' && /\/sync\/?$/.test(path)) return ['data:read', 'data:read_write', 'task:add'];
   return ['data:read_write'];
 }
+
+/** The scopes that let one Sync command through, as the REST call it stands for (`item_delete` is a DELETE). */
+export function scopesForSyncCommand(type: string): TodoistScope[] {
+  if (type === 'item_add') return ['task:add', 'data:read_write'];
+  if (type === 'item_delete') return ['data:delete'];
+  return ['data:read_write'];
+}
+
+/** Sync's resources are reads: a token that may only add tasks gets none. */
+export const SYNC_READ_SCOPES: readonly TodoistScope[] = ['data:read', 'data:read_write'];
 
 export function grantsAllow(granted: readonly TodoistScope[], method: string, path: string): boolean {
   return scopesAllowing(method, path).some((scope) => granted.includes(scope));

@@ -27,6 +27,7 @@ import {
 import { isStandinOAuthToken, standinGrants, type StandinGrants } from './standin-oauth-grants';
 import { consentPage, errorPage } from './standin-oauth-pages';
 import { parseTodoistScopes, type TodoistScope } from './standin-oauth-scopes';
+import type { DeliverWebhooks } from './webhook-outbox';
 
 export interface StandinOAuthOptions {
   store: StateStore;
@@ -35,6 +36,8 @@ export interface StandinOAuthOptions {
   now?: () => number;
   /** For `DOJO_PUBLIC_URL` (the app's origin, an allowed redirect target). */
   env?: Record<string, string | undefined>;
+  /** Takes an account's webhook events once its state is stored (accounts with a webhook registered only). */
+  deliverWebhooks?: DeliverWebhooks;
 }
 
 export type StandinOAuthHandler = (request: Request) => Promise<Response | undefined>;
@@ -45,6 +48,7 @@ interface Context {
   app: StandinOAuthApp;
   grants: StandinGrants;
   env: Record<string, string | undefined>;
+  deliverWebhooks: DeliverWebhooks | undefined;
 }
 
 export function createStandinOAuth(options: StandinOAuthOptions): StandinOAuthHandler {
@@ -54,6 +58,7 @@ export function createStandinOAuth(options: StandinOAuthOptions): StandinOAuthHa
     app: standinOAuthApp(options.secret),
     grants: standinGrants(options.store, options.now),
     env: options.env ?? process.env,
+    deliverWebhooks: options.deliverWebhooks,
   };
   return async (request) => {
     const path = new URL(request.url).pathname;
@@ -220,7 +225,7 @@ async function answerWithOAuthToken(context: Context, request: Request): Promise
   if (!token || !isStandinOAuthToken(token)) return undefined; // not ours: the stand-in's other tokens
   const grant = await context.grants.tokenGrant(token);
   if (!grant) return apiErrorResponse(API_ERRORS.unauthorized, { message: 'Invalid token: revoked, expired or never issued' });
-  return answerForAccount(context.store, grant, request);
+  return answerForAccount(context.store, grant, request, context.deliverWebhooks);
 }
 
 function basicCredentials(request: Request): { clientId: string; clientSecret: string } | undefined {

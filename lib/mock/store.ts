@@ -9,11 +9,17 @@
  * store over the same workspace state sees every write of the previous one.
  * The store knows the data rules (what a task needs, what closing a recurring
  * task does); the HTTP details live in handlers.ts.
+ *
+ * Every write also stamps the task with the account's next change sequence
+ * (what an incremental Sync sends), and, when the account has a webhook,
+ * queues the event Todoist would deliver for it (`takeOutbox`).
  */
+import type { ItemEventName } from '@/lib/realtime/webhook-event';
 import type { CreateTaskArgs, Due, Task, UpdateTaskArgs } from '@/lib/todoist/schemas';
 import type { Dataset, DatasetSize } from './dataset';
 import { sharedDataset, taskIndex } from './shared-dataset';
-import { datasetChangesKey, type DatasetChanges, type MockWorkspaceState } from './workspace-state';
+import type { OutboxEntry } from './webhook-outbox';
+import { datasetChangesKey, syncLogOf, type DatasetChanges, type MockWorkspaceState } from './workspace-state';
 
 /** A write was rejected; maps to 400 INVALID_ARGUMENT_VALUE naming `argument`. */
 export class MockArgumentError extends Error {
@@ -28,7 +34,7 @@ export class MockArgumentError extends Error {
 export interface MockStoreOptions {
   size: DatasetSize;
   seed: number;
-  /** Read and written in place: `changes` and `nextId`. */
+  /** Read and written in place: `changes`, `nextId` and the sync log's sequence. */
   workspace: MockWorkspaceState;
   /** The mock's clock, injectable so tests are deterministic. */
   now?: () => Date;
@@ -41,6 +47,8 @@ export class MockStore {
   readonly #now: () => Date;
   readonly #changesKey: string;
   #base: { today: string; dataset: Dataset } | undefined;
+  /** This request's webhook events; in memory only (see webhook-outbox.ts). */
+  #outbox: OutboxEntry[] = [];
 
   constructor(options: MockStoreOptions) {
     this.size = options.size;
@@ -62,6 +70,11 @@ export class MockStore {
    */
   get base(): Dataset {
     return this.#baseEntry().dataset;
+  }
+
+  /** The day the generated base was made for: pinned at the first change, else today. */
+  get baseDay(): string {
+    return this.#baseEntry().today;
   }
 
   #baseEntry(): { today: string; dataset: Dataset } {
@@ -95,6 +108,12 @@ export class MockStore {
   findActiveTask(id: string): Task | undefined {
     const task = this.#find(id);
     return task && isActive(task) ? task : undefined;
+  }
+
+  /** A task that is not deleted, open or completed (Sync's commands reach completed tasks too). */
+  findTask(id: string): Task | undefined {
+    const task = this.#find(id);
+    return task && !task.is_deleted ? task : undefined;
   }
 
   createTask(args: CreateTaskArgs): Task {
@@ -143,13 +162,15 @@ export class MockStore {
     const changes = this.#changesForWrite();
     changes.tasks[task.id] = task;
     changes.created.push(task.id);
+    this.#stamp(changes, task.id);
+    this.#announce('item:added', task);
     return task;
   }
 
   updateTask(task: Task, args: UpdateTaskArgs): Task {
     const dueChanged = (args.due_string ?? args.due_date ?? args.due_datetime) !== undefined;
     const due = dueChanged ? this.dueFrom(args) : undefined; // may throw: validate before copying
-    return Object.assign(this.own(task), {
+    const updated = Object.assign(this.own(task), {
       ...(args.content !== undefined && { content: args.content }),
       ...(args.description !== undefined && { description: args.description }),
       ...(args.labels !== undefined && { labels: args.labels }),
@@ -157,36 +178,80 @@ export class MockStore {
       ...(dueChanged && { due }),
       updated_at: this.timestamp(),
     });
+    this.#announce('item:updated', updated);
+    return updated;
   }
 
   /** Closing a recurring task moves it to its next date instead of completing it. */
   closeTask(task: Task): void {
-    const owned = this.own(task);
-    if (owned.due?.is_recurring) {
-      owned.due = { ...owned.due, date: nextOccurrence(owned.due) };
-    } else {
-      // Closing a parent closes its subtasks too, as in Todoist.
-      for (const each of [task, ...this.descendantsOf(task.id)]) {
-        const closing = this.own(each);
-        closing.checked = true;
-        closing.completed_at = this.timestamp();
-      }
+    if (!task.due?.is_recurring) {
+      this.completeTask(task);
+      return;
     }
+    const owned = this.own(task);
+    owned.due = { ...task.due, date: nextOccurrence(task.due) };
     owned.updated_at = this.timestamp();
+    // Announced as a completion, though the task stays open on its next date (unverified: Todoist's exact event here).
+    this.#announce('item:completed', owned);
+  }
+
+  /**
+   * Completes a task, recurring or not (Sync's `item_complete`), and its open
+   * subtasks, as Todoist does: one event per task.
+   */
+  completeTask(task: Task): void {
+    const timestamp = this.timestamp();
+    for (const each of [task, ...this.descendantsOf(task.id).filter(isActive)]) {
+      const closing = this.own(each);
+      closing.checked = true;
+      closing.completed_at = timestamp;
+      closing.updated_at = timestamp;
+      this.#announce('item:completed', closing);
+    }
   }
 
   reopenTask(id: string): Task | undefined {
     const task = this.#find(id);
     if (!task || task.is_deleted) return undefined;
+    const wasCompleted = task.checked; // read first: `task` may be the very copy written below
     const owned = this.own(task);
     owned.checked = false;
     owned.completed_at = null;
     owned.updated_at = this.timestamp();
+    if (wasCompleted) this.#announce('item:uncompleted', owned);
     return owned;
   }
 
+  /** Deletes a task and its subtasks (completed ones too): one event per task. */
   deleteTask(task: Task): void {
-    for (const each of [task, ...this.descendantsOf(task.id)]) this.own(each).is_deleted = true;
+    for (const each of [task, ...this.descendantsOf(task.id).filter((child) => !child.is_deleted)]) {
+      const deleted = this.own(each);
+      deleted.is_deleted = true;
+      this.#announce('item:deleted', deleted);
+    }
+  }
+
+  /** The account's change sequence: bumped by every task write. */
+  get changeSeq(): number {
+    return this.#workspace.sync?.seq ?? 0;
+  }
+
+  /** Every task written after change `seq` (closed and deleted ones too), oldest change first. */
+  changedSince(seq: number): Task[] {
+    const changes = this.#changes;
+    if (!changes?.seq) return [];
+    const tasks = changes.tasks;
+    return Object.entries(changes.seq)
+      .filter(([, at]) => at > seq)
+      .sort(([, a], [, b]) => a - b)
+      .map(([id]) => tasks[id] as Task);
+  }
+
+  /** The webhook events of the writes so far, oldest first; the queue starts over empty. */
+  takeOutbox(): OutboxEntry[] {
+    const taken = this.#outbox;
+    this.#outbox = [];
+    return taken;
   }
 
   /** Children, grandchildren, … of a task, whatever their state (one pass to index, then a walk). */
@@ -219,7 +284,22 @@ export class MockStore {
   own(task: Task): Task {
     const changes = this.#changesForWrite();
     if (!Object.hasOwn(changes.tasks, task.id)) changes.tasks[task.id] = structuredClone(task);
+    this.#stamp(changes, task.id);
     return changes.tasks[task.id] as Task;
+  }
+
+  /** The task's latest change is the account's next one. */
+  #stamp(changes: DatasetChanges, id: string): void {
+    const log = syncLogOf(this.#workspace);
+    log.seq += 1;
+    changes.seq ??= {};
+    changes.seq[id] = log.seq;
+  }
+
+  /** Queues the webhook event of a write, when the account has a webhook to deliver it to. */
+  #announce(event_name: ItemEventName, task: Task): void {
+    if (!this.#workspace.webhook) return;
+    this.#outbox.push({ event_name, task: structuredClone(task), triggered_at: this.#now().toISOString() });
   }
 
   get #changes(): DatasetChanges | undefined {
@@ -249,7 +329,8 @@ export class MockStore {
       return { date: args.due_datetime.replace(/Z$/, '.000000Z'), string: args.due_datetime, is_recurring: false, timezone: 'UTC', lang };
     }
     if (args.due_date) return { date: args.due_date, string: args.due_date, is_recurring: false, timezone: null, lang };
-    if (!args.due_string) return null;
+    // "no date" is how Todoist's due_string takes a due date away.
+    if (!args.due_string || /^no (due )?date$/i.test(args.due_string.trim())) return null;
     const date = parseDueString(args.due_string, this.today());
     if (!date) {
       throw new MockArgumentError(

@@ -15,6 +15,11 @@
  * page through the app itself at /standin/oauth/authorize (app/standin), the
  * same handler over the same StateStore — a code issued by one is redeemed
  * by the other.
+ *
+ * An account with a webhook registered (`registerStandinWebhook`, from the
+ * server, never from a request: the stand-in is also served on the app's
+ * public origin) has its events handed to `deliverWebhooks` once its state is
+ * stored.
  */
 import { serverSecret, type Tenant } from '@/lib/identity/learner';
 import { hasValidSignature, sign } from '@/lib/identity/signature';
@@ -24,6 +29,7 @@ import { API_ERRORS, apiErrorResponse } from '@/lib/mock/api-errors';
 import { createMockBackend } from '@/lib/mock/backend';
 import { createStandinOAuth } from '@/lib/mock/standin-oauth';
 import { standinOAuthApp, STANDIN_MOUNT_PATH } from '@/lib/mock/standin-oauth-app';
+import type { DeliverWebhooks, WebhookRegistration } from '@/lib/mock/webhook-outbox';
 import { newMockWorkspaceState, type MockWorkspaceState } from '@/lib/mock/workspace-state';
 import { stateKey, type StateStore } from '@/lib/state';
 
@@ -57,17 +63,26 @@ export interface StandinOAuthEndpoints {
 
 const globalForStandin = globalThis as typeof globalThis & { dojoBuiltinStandin?: Promise<BuiltinStandin> };
 
-/** The stand-in of this process, started on first use. */
-export function builtinStandin(store: StateStore, secret: Buffer = serverSecret()): Promise<BuiltinStandin> {
-  globalForStandin.dojoBuiltinStandin ??= startBuiltinStandin(store, secret).catch((error: unknown) => {
+export interface BuiltinStandinOptions {
+  /** Takes an account's webhook events once its state is stored. */
+  deliverWebhooks?: DeliverWebhooks;
+}
+
+/** The stand-in of this process, started on first use (the first caller's options are the ones it keeps). */
+export function builtinStandin(store: StateStore, secret: Buffer = serverSecret(), options: BuiltinStandinOptions = {}): Promise<BuiltinStandin> {
+  globalForStandin.dojoBuiltinStandin ??= startBuiltinStandin(store, secret, options).catch((error: unknown) => {
     globalForStandin.dojoBuiltinStandin = undefined; // let the next call try again
     throw error;
   });
   return globalForStandin.dojoBuiltinStandin;
 }
 
-export async function startBuiltinStandin(store: StateStore, secret: Buffer): Promise<BuiltinStandin & { close(): Promise<void> }> {
-  const running = await serveFetch(builtinStandinHandler(store, secret), { host: '127.0.0.1', port: 0 });
+export async function startBuiltinStandin(
+  store: StateStore,
+  secret: Buffer,
+  options: BuiltinStandinOptions = {},
+): Promise<BuiltinStandin & { close(): Promise<void> }> {
+  const running = await serveFetch(builtinStandinHandler(store, secret, undefined, options), { host: '127.0.0.1', port: 0 });
   // Never keep a process alive just for the stand-in.
   running.server.unref();
   const baseUrl = `${running.origin}/api/v1`;
@@ -88,19 +103,23 @@ export async function startBuiltinStandin(store: StateStore, secret: Buffer): Pr
 }
 
 /** What the stand-in answers, wherever it is served: its OAuth first, then the signed per-workspace accounts. */
-export function builtinStandinHandler(store: StateStore, secret: Buffer, env?: Record<string, string | undefined>): FetchHandler {
-  const oauth = createStandinOAuth({ store, secret, env });
+export function builtinStandinHandler(
+  store: StateStore,
+  secret: Buffer,
+  env?: Record<string, string | undefined>,
+  options: BuiltinStandinOptions = {},
+): FetchHandler {
+  const oauth = createStandinOAuth({ store, secret, env, deliverWebhooks: options.deliverWebhooks });
   return async (request) => {
     const answered = await oauth(request);
     if (answered) return answered;
     if (!new URL(request.url).pathname.startsWith('/api/v1/')) return apiErrorResponse(API_ERRORS.notFound, { message: 'Not found' });
-    return answerSignedAccount(store, secret, request);
+    return answerSignedAccount(store, secret, request, options.deliverWebhooks);
   };
 }
 
 /** Todoist's own answer to an oversized request is a 413; its largest legitimate bodies are a few KiB. */
 export const MAX_STANDIN_BODY_BYTES = 256 * 1024;
-const REQUEST_TOO_LARGE = { status: 413, tag: 'REQUEST_TOO_LARGE', code: 413, message: 'Request entity too large' };
 
 /**
  * The stand-in served under a path of the app (`/standin/oauth/authorize` →
@@ -119,25 +138,54 @@ export function servedUnder(prefix: string, handler: FetchHandler): FetchHandler
     const body = hasBody ? await readBodyCapped(request, MAX_STANDIN_BODY_BYTES) : undefined;
     if (body && 'tooLarge' in body) {
       const limit = `${MAX_STANDIN_BODY_BYTES.toLocaleString('en-US')} bytes`;
-      return apiErrorResponse(REQUEST_TOO_LARGE, { message: `Request body too large: the stand-in accepts at most ${limit}.` });
+      return apiErrorResponse(API_ERRORS.requestTooLarge, { message: `Request body too large: the stand-in accepts at most ${limit}.` });
     }
     return handler(new Request(url, { method: request.method, headers: request.headers, body: body?.bytes, signal: request.signal }));
   };
 }
 
-async function answerSignedAccount(store: StateStore, secret: Buffer, request: Request): Promise<Response> {
+async function answerSignedAccount(store: StateStore, secret: Buffer, request: Request, deliverWebhooks?: DeliverWebhooks): Promise<Response> {
   const account = verifyToken(request.headers.get('authorization'), secret);
   if (!account) return apiErrorResponse(API_ERRORS.unauthorized, { message: 'Invalid token: not one this stand-in issued' });
   const [tenantKey, workspace] = account.split('/') as [string, string];
-  const key = stateKey(tenantKey, workspace, `standin-${SAMPLE.size}-${SAMPLE.seed}`);
+  const key = signedAccountKey(tenantKey, workspace);
   const state = (await store.get<MockWorkspaceState>(key)) ?? newMockWorkspaceState();
   const backend = createMockBackend({ ...SAMPLE, state });
   try {
     return await backend.transport(request);
   } finally {
-    // Anonymous callers' accounts are throwaway, like their workspaces.
-    if (!tenantKey.startsWith('anon-')) await store.set(key, state);
+    // Anonymous callers' accounts are throwaway, like their workspaces: never stored, so nothing to announce.
+    if (!tenantKey.startsWith('anon-')) {
+      await store.set(key, state);
+      // Only once the change is stored: the receiver's sync must find it.
+      const pending = backend.takeWebhookOutbox();
+      if (pending) deliverWebhooks?.(pending);
+    }
   }
+}
+
+/**
+ * Registers (or, with `undefined`, removes) the webhook of a caller's sample
+ * account, the one `tokenFor(tenant, workspace)` opens. For the server only:
+ * the callback URL is the server's choice, never a request's.
+ * Returns the account's Todoist user id: the `user_id` its webhooks carry.
+ */
+export async function registerStandinWebhook(
+  store: StateStore,
+  tenant: Tenant,
+  workspace: string,
+  registration: WebhookRegistration | undefined,
+): Promise<string> {
+  const key = signedAccountKey(tenant.key, workspace);
+  const state = (await store.get<MockWorkspaceState>(key)) ?? newMockWorkspaceState();
+  const backend = createMockBackend({ ...SAMPLE, state });
+  backend.setWebhook(registration);
+  if (!tenant.key.startsWith('anon-')) await store.set(key, state);
+  return backend.userId;
+}
+
+function signedAccountKey(tenantKey: string, workspace: string): string {
+  return stateKey(tenantKey, workspace, `standin-${SAMPLE.size}-${SAMPLE.seed}`);
 }
 
 function signToken(account: string, secret: Buffer): string {

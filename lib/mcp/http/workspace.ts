@@ -6,9 +6,14 @@
  * id, a header or a tool argument) and *which workspace* (a name from the
  * URL, so a lesson's demos can keep their data apart). Anonymous callers get
  * a throwaway workspace that is never stored.
+ *
+ * A mock workspace with a webhook registered queues the events of its writes;
+ * persist() hands them to `deliverWebhooks` only after the state is stored,
+ * so a receiver's incremental sync always finds the change a webhook announces.
  */
 import type { Tenant } from '@/lib/identity/learner';
 import { createMockBackend, type MockBackend } from '@/lib/mock/backend';
+import type { DeliverWebhooks, WebhookRegistration } from '@/lib/mock/webhook-outbox';
 import { newMockWorkspaceState, type MockWorkspaceState } from '@/lib/mock/workspace-state';
 import { stateKey, type StateStore } from '@/lib/state';
 import { newResilienceRecord, type ResilienceRecord } from '../resilience';
@@ -20,7 +25,7 @@ export interface RequestWorkspace {
   /** Mock backend only: the caller's mock over their own state. */
   mock?: MockBackend;
   resilience: ResilienceRecord;
-  /** Writes what this request changed back to the store. */
+  /** Writes what this request changed back to the store, then hands its webhook events (if any) to the sender. */
   persist(): Promise<void>;
 }
 
@@ -29,6 +34,7 @@ export async function openWorkspace(
   tenant: Tenant,
   settings: SessionSettings,
   now?: () => Date,
+  deliverWebhooks?: DeliverWebhooks,
 ): Promise<RequestWorkspace> {
   const keep = tenant.kind === 'learner';
   const key = (kind: string) => stateKey(tenant.key, settings.workspace, kind);
@@ -51,11 +57,34 @@ export async function openWorkspace(
     mock,
     resilience,
     persist: async () => {
-      if (!keep) return;
+      if (!keep) return; // a throwaway workspace is never stored, so it has nothing a webhook could announce
       await store.set(resilienceKey, resilience);
       if (mockState) await store.set(mockKey, mockState);
+      // Stored first: a webhook must never arrive before the change it announces can be read.
+      const pending = mock?.takeWebhookOutbox();
+      if (pending) deliverWebhooks?.(pending);
     },
   };
+}
+
+/**
+ * Registers (or, with `undefined`, removes) the webhook of a learner's mock
+ * workspace. For the server only: the callback URL is the server's own
+ * receiver, never one a request names. Returns the account's Todoist user id,
+ * the `user_id` its webhooks carry.
+ */
+export async function registerWorkspaceWebhook(
+  store: StateStore,
+  tenant: Tenant,
+  settings: Pick<SessionSettings, 'workspace' | 'size' | 'seed'>,
+  registration: WebhookRegistration | undefined,
+): Promise<string> {
+  const key = mockStateKey(tenant, settings);
+  const state = (await store.get<MockWorkspaceState>(key)) ?? newMockWorkspaceState();
+  const backend = createMockBackend({ size: settings.size, seed: settings.seed, state });
+  backend.setWebhook(registration);
+  if (tenant.kind === 'learner') await store.set(key, state);
+  return backend.userId;
 }
 
 /** The mock's data depends on size and seed; a real backend's on where it points. */

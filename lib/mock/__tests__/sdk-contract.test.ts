@@ -4,12 +4,13 @@
  * API, so any schema error here is a bug in our mock. Run in process (through
  * the transport seam) and over HTTP against the stand-in, for every size.
  */
-import { TodoistApi } from '@doist/todoist-sdk';
+import { createCommand, TodoistApi, TodoistRequestError } from '@doist/todoist-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transport } from '@/lib/todoist/transport';
 import { createMockBackend, type MockBackend } from '../backend';
 import type { DatasetSize } from '../dataset';
 import { startStandin, type RunningStandin } from '../standin';
+import { MOCK_SYNC_RESOURCES, TODOIST_SYNC_RESOURCE_TYPES } from '../sync-resources';
 
 const TOKEN = 'contract-token';
 const SIZES: DatasetSize[] = ['tiny', 'small', 'large'];
@@ -93,4 +94,50 @@ describe.each(SIZES)('official SDK reads the mock (%s)', (size) => {
       });
     });
   });
+});
+
+/**
+ * Sync through the SDK's own `sync()`: it sends JSON (not the documented form)
+ * and parses every answer with Doist's SyncResponseSchema — full, incremental,
+ * commands — and turns a 400 into a TodoistRequestError.
+ */
+describe.each(SIZES)('official SDK syncs with the mock (%s)', (size) => {
+  it('full sync, commands with a temp id, an incremental sync, and a refused token', async () => {
+    const backend = createMockBackend({ size, seed: 13, token: TOKEN });
+    const api = new TodoistApi(TOKEN, { baseUrl: 'https://api.todoist.com', customFetch: sdkFetch(backend.transport) });
+
+    const full = await api.sync({ syncToken: '*', resourceTypes: [...MOCK_SYNC_RESOURCES] });
+    expect(full.fullSync).toBe(true);
+    expect(full.items).toHaveLength(backend.store.activeTasks().length);
+    expect(full.projects!.length).toBeGreaterThan(0);
+    expect(full.sections!.length).toBeGreaterThan(0);
+    expect(full.labels!.length).toBeGreaterThan(0);
+    expect(full.notes!.length).toBeGreaterThan(0);
+    expect(full.user).toMatchObject({ id: backend.userId, inboxProjectId: backend.store.base.user.inbox_project_id });
+    expect(full.items!.every((item) => item.userId === backend.userId)).toBe(true);
+
+    const done = full.items!.find((item) => item.due === null || !item.due.isRecurring)!;
+    const add = createCommand('item_add', { content: 'Synced ✅', priority: 4, due: { string: 'tomorrow' } }, 'tmp-1');
+    const written = await api.sync({
+      commands: [add, createCommand('item_complete', { id: done.id, completedAt: new Date().toISOString() }), createCommand('item_update', { id: 'tmp-1', description: 'via temp id' })],
+    });
+    const newId = Object.values(written.tempIdMapping!)[0]!;
+    expect(Object.values(written.syncStatus!)).toEqual(['ok', 'ok', 'ok']);
+
+    const delta = await api.sync({ syncToken: full.syncToken, resourceTypes: ['items', 'projects'] });
+    expect(delta.fullSync).toBe(false);
+    expect(delta.projects).toEqual([]);
+    expect(delta.items!.find((item) => item.id === newId)).toMatchObject({ content: 'Synced ✅', description: 'via temp id', checked: false });
+    expect(delta.items!.find((item) => item.id === done.id)).toMatchObject({ checked: true });
+
+    const refused = await api.sync({ syncToken: `${delta.syncToken}x`, resourceTypes: ['items'] }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TodoistRequestError);
+    expect(refused).toMatchObject({ httpStatusCode: 400, responseData: { error_tag: 'INVALID_ARGUMENT_VALUE' } });
+  });
+});
+
+it('knows every resource type the SDK knows, and keeps the ones it answers among them', async () => {
+  const { SYNC_RESOURCE_TYPES } = await import('@doist/todoist-sdk');
+  expect([...TODOIST_SYNC_RESOURCE_TYPES].sort()).toEqual([...SYNC_RESOURCE_TYPES].sort());
+  expect(MOCK_SYNC_RESOURCES.every((type) => (SYNC_RESOURCE_TYPES as readonly string[]).includes(type))).toBe(true);
 });

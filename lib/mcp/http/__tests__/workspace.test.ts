@@ -10,7 +10,8 @@ import { MemoryStateStore } from '@/lib/state/memory-store';
 import type { StateStore } from '@/lib/state';
 import { newResilienceRecord } from '../../resilience';
 import { SessionSettingsSchema } from '../session-settings';
-import { mockStateKey, openWorkspace } from '../workspace';
+import type { PendingWebhooks } from '@/lib/mock/webhook-outbox';
+import { mockStateKey, openWorkspace, registerWorkspaceWebhook } from '../workspace';
 
 const learner: Tenant = { key: 'learner-abc', kind: 'learner' };
 const anonymous: Tenant = { key: 'anon-1', kind: 'anonymous' };
@@ -116,6 +117,60 @@ describe('openWorkspace', () => {
     await store.set('learner-abc/default/mock-small-1', state);
     const workspace = await openWorkspace(spied, learner, settings());
     expect(workspace.mock!.state).toBe(state);
+  });
+});
+
+describe('webhooks of a mock workspace', () => {
+  const hook = { callbackUrl: 'http://127.0.0.1:3000/api/webhooks/todoist', faults: {} };
+  const addTask = (workspace: Awaited<ReturnType<typeof openWorkspace>>) =>
+    workspace.mock!.transport(
+      new Request('https://api.todoist.com/api/v1/tasks', {
+        method: 'POST',
+        headers: { Authorization: 'Bearer mock-token', 'Content-Type': 'application/json' },
+        body: '{"content":"announced"}',
+      }),
+    );
+
+  it('persist() stores the state first, and only then hands the events to the sender', async () => {
+    const { spied, calls, store } = spiedStore();
+    const userId = await registerWorkspaceWebhook(spied, learner, settings(), hook);
+    const delivered: PendingWebhooks[] = [];
+    const workspace = await openWorkspace(spied, learner, settings(), undefined, (pending) => {
+      calls.push('deliver');
+      delivered.push(pending);
+    });
+    expect(workspace.mock!.userId).toBe(userId);
+    await addTask(workspace);
+    calls.length = 0;
+    await workspace.persist();
+    expect(calls).toEqual(['set learner-abc/default/resilience-mock-small-1', 'set learner-abc/default/mock-small-1', 'deliver']);
+    expect(delivered).toEqual([expect.objectContaining({ userId, registration: hook, changes: [expect.objectContaining({ event_name: 'item:added' })] })]);
+    const stored = (await store.get<{ webhook: unknown }>('learner-abc/default/mock-small-1'))!;
+    expect(stored.webhook).toEqual(hook);
+
+    calls.length = 0;
+    await workspace.persist(); // nothing new: nothing delivered twice
+    expect(calls).not.toContain('deliver');
+  });
+
+  it('a workspace without a webhook, or a throwaway one, delivers nothing', async () => {
+    const { spied } = spiedStore();
+    const deliver = vi.fn();
+    const plain = await openWorkspace(spied, learner, settings({ workspace: 'plain' }), undefined, deliver);
+    await addTask(plain);
+    await plain.persist();
+    const throwaway = await openWorkspace(spied, anonymous, settings(), undefined, deliver);
+    throwaway.mock!.setWebhook(hook);
+    await addTask(throwaway);
+    await throwaway.persist();
+    expect(deliver).not.toHaveBeenCalled();
+  });
+
+  it('registerWorkspaceWebhook(undefined) removes it', async () => {
+    const { spied, store } = spiedStore();
+    await registerWorkspaceWebhook(spied, learner, settings(), hook);
+    await registerWorkspaceWebhook(spied, learner, settings(), undefined);
+    expect(await store.get('learner-abc/default/mock-small-1')).not.toHaveProperty('webhook');
   });
 });
 
