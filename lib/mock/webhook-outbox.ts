@@ -19,7 +19,7 @@
  */
 import type { ItemEventName } from '@/lib/realtime/webhook-event';
 import type { Task } from '@/lib/todoist/schemas';
-import type { WebhookDeliverInput, WebhookDestination, WebhookFaults, WebhookInitiator } from './webhook-sender';
+import type { WebhookDeliverInput, WebhookDestination, WebhookFaults, WebhookInitiator, WebhookSender } from './webhook-sender';
 
 /** One account's webhook: where its events go and which delivery faults are on. Plain JSON, in the workspace state. */
 export type WebhookRegistration = WebhookDestination;
@@ -50,6 +50,21 @@ export interface PendingWebhooks extends WebhookDeliverInput {
  * the sender's to log, never the write's to fail).
  */
 export type DeliverWebhooks = (pending: PendingWebhooks) => void;
+
+/**
+ * A sender as a DeliverWebhooks. The sender refuses what it cannot send (a
+ * callback that is not a URL) by throwing; here that ends in `onError`, never
+ * in the write that was already stored and answered.
+ */
+export function deliverThrough(sender: Pick<WebhookSender, 'deliver'>, onError: (error: unknown) => void = () => undefined): DeliverWebhooks {
+  return (pending) => {
+    try {
+      sender.deliver(pending);
+    } catch (error) {
+      onError(error);
+    }
+  };
+}
 
 const MAX_CALLBACK_URL_LENGTH = 2048;
 /** A minute at most, like the scenarios' delays: a late delivery in a lesson, not a held timer. */

@@ -18,8 +18,9 @@
  *
  * An account with a webhook registered (`registerStandinWebhook`, from the
  * server, never from a request: the stand-in is also served on the app's
- * public origin) has its events handed to `deliverWebhooks` once its state is
- * stored.
+ * public origin) has its events delivered once its state is stored — signed,
+ * as Todoist signs, with the client secret of the stand-in's OAuth app, the
+ * one the app's receiver knows (`webhooks` sends them and keeps their log).
  */
 import { serverSecret, type Tenant } from '@/lib/identity/learner';
 import { hasValidSignature, sign } from '@/lib/identity/signature';
@@ -29,7 +30,8 @@ import { API_ERRORS, apiErrorResponse } from '@/lib/mock/api-errors';
 import { createMockBackend } from '@/lib/mock/backend';
 import { createStandinOAuth } from '@/lib/mock/standin-oauth';
 import { standinOAuthApp, STANDIN_MOUNT_PATH } from '@/lib/mock/standin-oauth-app';
-import type { DeliverWebhooks, WebhookRegistration } from '@/lib/mock/webhook-outbox';
+import { deliverThrough, type DeliverWebhooks, type WebhookRegistration } from '@/lib/mock/webhook-outbox';
+import { createWebhookSender, type WebhookSender } from '@/lib/mock/webhook-sender';
 import { newMockWorkspaceState, type MockWorkspaceState } from '@/lib/mock/workspace-state';
 import { stateKey, type StateStore } from '@/lib/state';
 
@@ -45,6 +47,8 @@ export interface BuiltinStandin {
   oauth: StandinOAuthEndpoints;
   /** The token that opens this caller's sample account. */
   tokenFor(tenant: Tenant, workspace: string): string;
+  /** Sends the accounts' webhooks; its log shows each account's deliveries. */
+  webhooks: WebhookSender;
 }
 
 export interface StandinOAuthEndpoints {
@@ -63,14 +67,14 @@ export interface StandinOAuthEndpoints {
 
 const globalForStandin = globalThis as typeof globalThis & { dojoBuiltinStandin?: Promise<BuiltinStandin> };
 
-export interface BuiltinStandinOptions {
-  /** Takes an account's webhook events once its state is stored. */
-  deliverWebhooks?: DeliverWebhooks;
+export interface StartBuiltinStandinOptions {
+  /** Default: a sender signing with the stand-in's OAuth app's client secret, retrying as Todoist does. */
+  webhooks?: WebhookSender;
 }
 
-/** The stand-in of this process, started on first use (the first caller's options are the ones it keeps). */
-export function builtinStandin(store: StateStore, secret: Buffer = serverSecret(), options: BuiltinStandinOptions = {}): Promise<BuiltinStandin> {
-  globalForStandin.dojoBuiltinStandin ??= startBuiltinStandin(store, secret, options).catch((error: unknown) => {
+/** The stand-in of this process, started on first use. */
+export function builtinStandin(store: StateStore, secret: Buffer = serverSecret()): Promise<BuiltinStandin> {
+  globalForStandin.dojoBuiltinStandin ??= startBuiltinStandin(store, secret).catch((error: unknown) => {
     globalForStandin.dojoBuiltinStandin = undefined; // let the next call try again
     throw error;
   });
@@ -80,13 +84,15 @@ export function builtinStandin(store: StateStore, secret: Buffer = serverSecret(
 export async function startBuiltinStandin(
   store: StateStore,
   secret: Buffer,
-  options: BuiltinStandinOptions = {},
+  options: StartBuiltinStandinOptions = {},
 ): Promise<BuiltinStandin & { close(): Promise<void> }> {
-  const running = await serveFetch(builtinStandinHandler(store, secret, undefined, options), { host: '127.0.0.1', port: 0 });
+  const app = standinOAuthApp(secret);
+  const webhooks = options.webhooks ?? createWebhookSender({ clientSecret: app.clientSecret });
+  const deliverWebhooks = deliverThrough(webhooks);
+  const running = await serveFetch(builtinStandinHandler(store, secret, undefined, { deliverWebhooks }), { host: '127.0.0.1', port: 0 });
   // Never keep a process alive just for the stand-in.
   running.server.unref();
   const baseUrl = `${running.origin}/api/v1`;
-  const app = standinOAuthApp(secret);
   return {
     baseUrl,
     origin: running.origin,
@@ -98,8 +104,17 @@ export async function startBuiltinStandin(
       revokeUrl: `${baseUrl}/revoke`,
     },
     tokenFor: (tenant, workspace) => signToken(`${tenant.key}/${workspace}`, secret),
-    close: running.close,
+    webhooks,
+    close: async () => {
+      webhooks.close();
+      await running.close();
+    },
   };
+}
+
+export interface BuiltinStandinHandlerOptions {
+  /** Takes an account's webhook events once its state is stored (without it, none are sent). */
+  deliverWebhooks?: DeliverWebhooks;
 }
 
 /** What the stand-in answers, wherever it is served: its OAuth first, then the signed per-workspace accounts. */
@@ -107,7 +122,7 @@ export function builtinStandinHandler(
   store: StateStore,
   secret: Buffer,
   env?: Record<string, string | undefined>,
-  options: BuiltinStandinOptions = {},
+  options: BuiltinStandinHandlerOptions = {},
 ): FetchHandler {
   const oauth = createStandinOAuth({ store, secret, env, deliverWebhooks: options.deliverWebhooks });
   return async (request) => {

@@ -9,7 +9,7 @@ import type { Task } from '@/lib/todoist/schemas';
 import { MemoryStateStore } from '@/lib/state';
 import { createMockBackend, type MockBackendOptions } from '../backend';
 import { answerForAccount, registerAccountWebhook } from '../standin-accounts';
-import { parseWebhookRegistration, WEBHOOK_FAULTS, type PendingWebhooks, type WebhookRegistration } from '../webhook-outbox';
+import { deliverThrough, parseWebhookRegistration, WEBHOOK_FAULTS, type PendingWebhooks, type WebhookRegistration } from '../webhook-outbox';
 import { newMockWorkspaceState } from '../workspace-state';
 
 const NOW = new Date('2026-10-01T09:00:00Z');
@@ -90,6 +90,19 @@ describe('webhook outbox', () => {
     expect(loaded.webhook).toEqual({ callbackUrl: HOOK.callbackUrl, faults: { duplicate: true, lateMs: 2_000 } });
     createMockBackend({ state: loaded }).setWebhook(undefined);
     expect('webhook' in loaded).toBe(false);
+  });
+});
+
+describe('deliverThrough', () => {
+  it('hands the pending events to the sender as they are, and a sender’s refusal to onError, never to the write', () => {
+    const pending = { registration: HOOK, userId: '123456789', initiator: {} as PendingWebhooks['initiator'], changes: [] };
+    const sent: unknown[] = [];
+    deliverThrough({ deliver: (input) => (sent.push(input), []) })(pending);
+    expect(sent).toEqual([pending]);
+    const errors: unknown[] = [];
+    const refusing = deliverThrough({ deliver: () => { throw new Error('not a URL'); } }, (error) => errors.push(error));
+    expect(() => refusing(pending)).not.toThrow();
+    expect(errors).toEqual([new Error('not a URL')]);
   });
 });
 

@@ -1,11 +1,14 @@
 /**
  * The built-in stand-in's sample accounts as Todoist users: each caller's
  * copy of the sample data has a user id of its own, and an account with a
- * webhook has its events handed over only once its state is stored.
+ * webhook gets a signed delivery per change — sent only once its state is
+ * stored, so the receiver's sync finds the change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tenant } from '@/lib/identity/learner';
-import type { PendingWebhooks } from '@/lib/mock/webhook-outbox';
+import { SIGNATURE_HEADER, type TodoistWebhookEvent } from '@/lib/realtime/webhook-event';
+import { standinOAuthApp } from '@/lib/mock/standin-oauth-app';
+import { createWebhookSender, signWebhookBody } from '@/lib/mock/webhook-sender';
 import { MemoryStateStore } from '@/lib/state';
 import { registerStandinWebhook, startBuiltinStandin } from '../builtin-standin';
 
@@ -16,18 +19,28 @@ const learner: Tenant = { key: 'learner-webhook-a', kind: 'learner' };
 const other: Tenant = { key: 'learner-webhook-b', kind: 'learner' };
 const anonymous: Tenant = { key: 'anon-webhook', kind: 'anonymous' };
 
-/** Each delivery, with what a receiver's sync would read at that moment: the stored account's tasks. */
-const delivered: Array<{ pending: PendingWebhooks; storedContents: string[] }> = [];
+/** Each delivery as the receiver got it, with what its sync would read at that moment: the stored account's tasks. */
+const delivered: Array<{ event: TodoistWebhookEvent; signed: boolean; storedContents: string[] }> = [];
 let standin: Awaited<ReturnType<typeof startBuiltinStandin>>;
+
+/** Plays the app's receiver: reads the store the moment a delivery arrives. */
+async function receive(_url: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const body = init!.body as Uint8Array;
+  const signature = new Headers(init!.headers).get(SIGNATURE_HEADER);
+  const state = await store.get<{ changes: Record<string, { tasks: Record<string, { content: string }> }> }>(
+    `${learner.key}/lesson-8/standin-small-1`, // the only account here with a webhook that is stored
+  );
+  delivered.push({
+    event: JSON.parse(new TextDecoder().decode(body)) as TodoistWebhookEvent,
+    signed: signature === signWebhookBody(standinOAuthApp(secret).clientSecret, body),
+    storedContents: Object.values(state?.changes ?? {}).flatMap((changes) => Object.values(changes.tasks).map((task) => task.content)),
+  });
+  return new Response(null, { status: 200 });
+}
 
 beforeAll(async () => {
   standin = await startBuiltinStandin(store, secret, {
-    deliverWebhooks: (pending) => {
-      const key = `${learner.key}/lesson-8/standin-small-1`; // the only account here with a webhook that is stored
-      void store.get<{ changes: Record<string, { tasks: Record<string, { content: string }> }> }>(key).then((state) =>
-        delivered.push({ pending, storedContents: Object.values(state?.changes ?? {}).flatMap((changes) => Object.values(changes.tasks).map((task) => task.content)) }),
-      );
-    },
+    webhooks: createWebhookSender({ clientSecret: standinOAuthApp(secret).clientSecret, fetch: receive }),
   });
 });
 afterAll(() => standin.close());
@@ -48,13 +61,18 @@ describe('built-in stand-in accounts and their webhooks', () => {
     expect(otherId).not.toBe(userId);
   });
 
-  it('hands over a write’s events once the account’s state is stored', async () => {
+  it('delivers a write’s event, signed with the stand-in app’s client secret, once the account’s state is stored', async () => {
     delivered.length = 0;
     const response = await api(learner, '/tasks', { method: 'POST', body: '{"content":"Announced after storing"}' });
     expect(response.status).toBe(200);
-    await expect.poll(() => delivered.length).toBe(1);
-    expect(delivered[0]!.pending.changes).toEqual([expect.objectContaining({ event_name: 'item:added' })]);
-    expect(delivered[0]!.storedContents).toContain('Announced after storing');
+    await standin.webhooks.idle();
+    expect(delivered).toHaveLength(1);
+    const [{ event, signed, storedContents }] = delivered as [(typeof delivered)[number]];
+    expect(signed).toBe(true);
+    expect(event).toMatchObject({ event_name: 'item:added', event_data: { content: 'Announced after storing' } });
+    expect(event.user_id).toBe(((await (await api(learner, '/user')).json()) as { id: string }).id);
+    expect(storedContents).toContain('Announced after storing');
+    expect(standin.webhooks.log(event.user_id)).toEqual([expect.objectContaining({ eventName: 'item:added', status: 'delivered' })]);
   });
 
   it('delivers nothing for an account without a webhook, or a throwaway (anonymous) one', async () => {
@@ -62,7 +80,7 @@ describe('built-in stand-in accounts and their webhooks', () => {
     await api(other, '/tasks', { method: 'POST', body: '{"content":"nobody listens"}' });
     await registerStandinWebhook(store, anonymous, 'lesson-8', hook); // a throwaway account is never stored: nothing to announce
     await api(anonymous, '/tasks', { method: 'POST', body: '{"content":"throwaway"}' });
-    await api(learner, '/tasks?limit=1'); // a request after them, so a stray delivery would have been made by now
+    await standin.webhooks.idle();
     expect(delivered).toEqual([]);
   });
 });
