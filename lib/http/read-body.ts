@@ -18,7 +18,7 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
 export async function readCapped(message: Request | Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const declared = Number(message.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await message.body?.cancel().catch(() => undefined);
+    void message.body?.cancel().catch(() => undefined);
     return undefined;
   }
   if (!message.body) return new Uint8Array(0);
@@ -30,7 +30,9 @@ export async function readCapped(message: Request | Response, maxBytes: number):
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: a teed stream (a cloned Request, as MSW hands its handlers) settles its cancel only
+      // once its twin is cancelled too — possibly never. Reading has stopped either way.
+      void reader.cancel().catch(() => undefined);
       return undefined;
     }
     chunks.push(value);

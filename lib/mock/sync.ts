@@ -17,6 +17,7 @@
  * (the workspace was reset, or its generated data moved on to a new day) gets
  * a full sync, `full_sync: true`, as Todoist answers a token too old to diff.
  */
+import { readCapped } from '@/lib/http/read-body';
 import { API_ERRORS, apiErrorResponse, invalidArgument } from './api-errors';
 import { decodeSigned, encodeSigned } from './cursor';
 import type { ApiState } from './handlers';
@@ -84,7 +85,7 @@ function syncTokenFor(state: ApiState): string {
 
 /** The request's fields, from a form or a JSON body; or the 400/413 to answer instead. */
 async function readSyncRequest(request: Request): Promise<{ sync: SyncRequest } | { refusal: Response }> {
-  const bytes = await readUpTo(request, MAX_SYNC_BODY_BYTES);
+  const bytes = await readCapped(request, MAX_SYNC_BODY_BYTES);
   if (!bytes) {
     const limit = `${MAX_SYNC_BODY_BYTES.toLocaleString('en-US')} bytes`;
     return { refusal: apiErrorResponse(API_ERRORS.requestTooLarge, { message: `Request body too large: Sync accepts at most ${limit}.` }) };
@@ -114,29 +115,6 @@ async function readSyncRequest(request: Request): Promise<{ sync: SyncRequest } 
     };
   }
   return { sync: { syncToken, resourceTypes, commands } };
-}
-
-/**
- * The body, or `undefined` past `maxBytes` (declared or streamed): reading
- * stops there. Unlike lib/http/read-body's reader it does not wait for the
- * cancel to settle — in process, MSW hands the handler a clone, and a cloned
- * (teed) stream's cancel settles only once its twin is cancelled too: never.
- */
-async function readUpTo(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
-  if (Number(request.headers.get('content-length')) > maxBytes) return undefined;
-  if (!request.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body.getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    total += read.value.byteLength;
-    if (total > maxBytes) {
-      reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(read.value);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Form fields are strings (JSON inside); a JSON body may carry the arrays as they are. */
