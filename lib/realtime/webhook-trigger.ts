@@ -24,6 +24,7 @@ import { createRealTransport, type Transport } from '@/lib/todoist/transport';
 import { registerAccount, type AccountBackend, type RegisteredAccount, type WebhookApp } from './accounts';
 import type { TenantEventBus } from './bus';
 import { Replica, type RefreshResult } from './replica';
+import { SYNC_NOTICE_META_KEY, type SyncNotice } from './sync-notice';
 import type { DeliveryInfo, WebhookTrigger } from './webhook-receiver';
 
 /** How to read a registered account now, or `undefined` when it cannot be (its workspace is gone, no token). */
@@ -44,22 +45,54 @@ export interface WebhookTriggerOptions {
 
 export function createWebhookTrigger(options: WebhookTriggerOptions): WebhookTrigger {
   return async (account, event, delivery) => {
-    const connection = await options.connect(account);
-    if (!connection) {
-      options.onRefreshed?.({ outcome: 'not connected', account, delivery, eventName: event.event_name });
-      return;
-    }
-    const replica = new Replica({ store: options.store, tenantKey: account.tenant.key, workspace: account.workspace, backend: account.backend, connection, now: options.now });
-    const result = await replica.refresh();
-    const published: string[] = [];
-    const dropped: string[] = [];
-    for (const uri of result.changedUris) {
-      // The bus says false when it cannot carry events (down): the replica is current anyway, reads stay right.
-      const taken = await options.bus.publish(account.tenant.key, { kind: 'resource_updated', uri });
-      (taken ? published : dropped).push(uri);
-    }
-    options.onRefreshed?.({ outcome: 'refreshed', account, delivery, eventName: event.event_name, result, published, dropped });
+    const refreshed = await refreshAndPublish(options, account, { trigger: 'webhook', changedAt: event.triggered_at });
+    const what = { account, delivery, eventName: event.event_name };
+    options.onRefreshed?.(refreshed ? { outcome: 'refreshed', ...what, ...refreshed } : { outcome: 'not connected', ...what });
   };
+}
+
+/** What set a refresh off: a verified webhook (with the change's time), or the polling fallback's timer. */
+export type RefreshCause = { trigger: 'webhook'; changedAt?: string } | { trigger: 'poll' };
+
+export interface PublishedRefresh {
+  result: RefreshResult;
+  published: string[];
+  dropped: string[];
+}
+
+/**
+ * One incremental sync of a tenant's replica, then `resource_updated` on that
+ * tenant's bus for each URI it changed — whatever set it off. Each
+ * notification carries what the sync cost (`_meta["dojo/sync"]`), so a client
+ * can show it. `undefined` when the account cannot be read any more.
+ */
+export async function refreshAndPublish(
+  options: Pick<WebhookTriggerOptions, 'store' | 'bus' | 'connect' | 'now'>,
+  account: RegisteredAccount,
+  cause: RefreshCause,
+): Promise<PublishedRefresh | undefined> {
+  const connection = await options.connect(account);
+  if (!connection) return undefined;
+  const now = options.now ?? (() => new Date());
+  const replica = new Replica({ store: options.store, tenantKey: account.tenant.key, workspace: account.workspace, backend: account.backend, connection, now });
+  const result = await replica.refresh();
+  const notice: SyncNotice = {
+    ...cause,
+    kind: result.kind,
+    ...(result.reason && { reason: result.reason }),
+    requests: result.requests,
+    bytes: result.bytes,
+    publishedAt: now().toISOString(),
+  };
+  const published: string[] = [];
+  const dropped: string[] = [];
+  for (const uri of result.changedUris) {
+    const event = { kind: 'resource_updated' as const, uri, params: { _meta: { [SYNC_NOTICE_META_KEY]: { ...notice } } } };
+    // The bus says false when it cannot carry events (down): the replica is current anyway, reads stay right.
+    const taken = await options.bus.publish(account.tenant.key, event);
+    (taken ? published : dropped).push(uri);
+  }
+  return { result, published, dropped };
 }
 
 /** Which app's webhooks announce changes to an account read this way: Todoist's for Todoist, else the stand-in's. */

@@ -87,7 +87,7 @@ export async function startBuiltinStandin(
   options: StartBuiltinStandinOptions = {},
 ): Promise<BuiltinStandin & { close(): Promise<void> }> {
   const app = standinOAuthApp(secret);
-  const webhooks = options.webhooks ?? createWebhookSender({ clientSecret: app.clientSecret });
+  const webhooks = options.webhooks ?? createWebhookSender({ clientSecret: app.clientSecret, retryDelayMs: webhookRetryDelayMs() });
   const deliverWebhooks = deliverThrough(webhooks);
   const running = await serveFetch(builtinStandinHandler(store, secret, undefined, { deliverWebhooks }), { host: '127.0.0.1', port: 0 });
   // Never keep a process alive just for the stand-in.
@@ -215,4 +215,13 @@ function verifyToken(header: string | null, secret: Buffer): string | undefined 
   if (prefix !== 'standin' || !payload || !signature) return undefined;
   if (!hasValidSignature('standin', payload, signature, secret)) return undefined;
   return Buffer.from(payload, 'base64url').toString();
+}
+
+/**
+ * Todoist retries a delivery 15 minutes after a non-200; the app's stand-in waits
+ * DOJO_WEBHOOK_RETRY_SECONDS (10 s by default), so a lesson can show a retry arrive.
+ */
+export function webhookRetryDelayMs(env: Record<string, string | undefined> = process.env): number {
+  const seconds = Number(env.DOJO_WEBHOOK_RETRY_SECONDS);
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : 10) * 1000;
 }

@@ -29,6 +29,7 @@ import { createDojoMcpServer } from '../server';
 import type { RealConfig } from '../source';
 import { STRATEGY_PRESETS } from '../strategies';
 import { refuseMalformedToolCall } from '../tool-call-params';
+import { errorText } from '@/lib/todoist/errors';
 import { builtinStandin, type BuiltinStandin } from './builtin-standin';
 import { identifyCaller, serverWideTokenFromEnv, type Caller } from './caller';
 import { defaultAuth } from './endpoint-auth';
@@ -36,6 +37,7 @@ import { createListenRoute, isListenRequest } from './listen';
 import { NAIVE_ON_REAL_ACCOUNT, naiveStrategyRefusal, realConfigFor, type UserTodoistAccess } from './real-upstream';
 import { parseSessionSettings, type SessionSettings } from './session-settings';
 import { openWorkspace } from './workspace';
+import { deliverThrough, type DeliverWebhooks } from '@/lib/mock/webhook-outbox';
 
 export interface McpEndpointOptions {
   store?: StateStore;
@@ -59,6 +61,11 @@ export interface McpEndpointOptions {
   naive?: NaiveProcesses;
   /** Where resource changes are published, per tenant; listen streams hear their tenant's (default: this process's). */
   bus?: TenantEventBus;
+  /**
+   * Where a mock workspace's webhooks go once its writes are stored (lesson 8): by default the built-in
+   * stand-in's sender, which signs them with the stand-in app's secret — the key the receiver verifies.
+   */
+  deliverWebhooks?: DeliverWebhooks;
   /** Open `subscriptions/listen` streams one tenant may hold (default: DOJO_MAX_SUBSCRIPTIONS_PER_TENANT, or 10). */
   maxSubscriptionsPerTenant?: number;
 }
@@ -108,13 +115,14 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
 
   const naive = options.naive ?? getNaiveProcesses();
   const bus = options.bus ?? getTenantEventBus();
+  const deliverWebhooks = options.deliverWebhooks ?? builtinStandinWebhooks(store, secret);
 
   const factory: Parameters<typeof createMcpHandler>[0] = async (ctx) => {
     const { tenant, settings, household } = ctx.authInfo?.extra?.[SCOPE_KEY] as RequestScope;
     if (household) {
       return createNaiveTenancyServer(naive.for(household), async () => (await auth.todoistAccess(tenant))!);
     }
-    const workspace = await openWorkspace(store, tenant, settings, options.now);
+    const workspace = await openWorkspace(store, tenant, settings, options.now, deliverWebhooks);
     return createDojoMcpServer({
       backend: settings.backend,
       strategies: { ...STRATEGY_PRESETS[settings.strategy], ...(settings.output && { output: settings.output }) },
@@ -201,6 +209,16 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
       ? await serveListen(forwarded, caller.tenant, message, authInfo)
       : await mcp.fetch(forwarded, { authInfo, ...(message !== undefined && { parsedBody: message }) });
     return withHeaders(response, { ...cors, ...(caller.cookie && { 'Set-Cookie': caller.cookie }) });
+  };
+}
+
+/** Only a workspace with a webhook registered has anything to deliver: the stand-in starts on that first delivery. */
+function builtinStandinWebhooks(store: StateStore, secret: Buffer): DeliverWebhooks {
+  return (pending) => {
+    builtinStandin(store, secret).then(
+      (standin) => deliverThrough(standin.webhooks)(pending),
+      (error: unknown) => console.error(`Webhooks not sent: the built-in stand-in did not start (${errorText(error)}).`),
+    );
   };
 }
 

@@ -14,6 +14,7 @@ import { newMockWorkspaceState } from '@/lib/mock/workspace-state';
 import { findAccounts, type AccountBackend, type RegisteredAccount } from '../accounts';
 import { InMemoryTenantEventBus, type ServerEvent } from '../bus';
 import { createWebhookReceiver } from '../webhook-receiver';
+import { parseSyncNotice } from '../sync-notice';
 import { accountConnector, createWebhookTrigger, primeReplica, webhookAppFor, type WebhookRefreshReport } from '../webhook-trigger';
 import { fakeSyncServer, type FakeSyncServer } from './fake-sync-server';
 import { NOW, STANDIN_SECRET, delivery, webhookEvent } from './webhook-fixtures';
@@ -63,10 +64,15 @@ describe('a delivery, end to end in the process', () => {
     expect(alices).toEqual([]); // the answer went first
     for (const work of deferred) await work();
 
-    expect(alices).toEqual([
-      { kind: 'resource_updated', uri: 'todoist://projects/inbox/tasks' },
-      { kind: 'resource_updated', uri: 'todoist://tasks/today' },
+    expect(alices.map((event) => (event.kind === 'resource_updated' ? event.uri : event.kind))).toEqual([
+      'todoist://projects/inbox/tasks',
+      'todoist://tasks/today',
     ]);
+    // Each notification says what found the change and what that cost: one small incremental sync.
+    const notice = parseSyncNotice(alices[0]?.params?._meta);
+    expect(notice).toMatchObject({ trigger: 'webhook', kind: 'incremental', requests: 1, publishedAt: new Date(NOW).toISOString() });
+    expect(notice?.bytes).toBeGreaterThan(0);
+    expect(notice?.changedAt).toBe(new Date(NOW - 2_000).toISOString()); // the event's triggered_at
     expect(bobs).toEqual([]);
     expect(reports).toMatchObject([{ outcome: 'refreshed', eventName: 'item:completed', result: { kind: 'incremental', requests: 1, changedItemIds: ['milk'] }, dropped: [] }]);
     expect(server.tokensSeen).toEqual(['*', 'tok-0']);
