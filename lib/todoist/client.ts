@@ -166,8 +166,9 @@ export class TodoistClient {
       const response = await this.#send(method, path, options, signal);
       // Reading the body is part of the request: a stalled body also times out.
       const text = await response.text();
-      if (!response.ok) throw apiError(method, path, response, text);
-      return parseSuccess(method, path, text, options.schema) as S extends z.ZodType ? z.infer<S> : void;
+      if (!response.ok) throw apiErrorFrom(method, path, response, text);
+      const { schema } = options;
+      return (schema === undefined ? undefined : parseSuccessBody(method, path, text, schema)) as S extends z.ZodType ? z.infer<S> : void;
     } catch (error) {
       if (timeout.signal.aborted && !options.signal?.aborted) {
         throw new TodoistTimeoutError(method, path, this.timeoutMs);
@@ -231,7 +232,8 @@ export function buildUrl(baseUrl: string, path: string, query: QueryParams = {})
   return url.toString();
 }
 
-function apiError(method: string, path: string, response: Response, text: string): TodoistApiError {
+/** A non-2xx answer as a TodoistApiError: Todoist's error body when it sent one, and its retry-after. ./sync uses it too. */
+export function apiErrorFrom(method: string, path: string, response: Response, text: string): TodoistApiError {
   const body = TodoistErrorBodySchema.safeParse(safeJson(text));
   const errorBody = body.success ? body.data : undefined;
   return new TodoistApiError(
@@ -243,8 +245,8 @@ function apiError(method: string, path: string, response: Response, text: string
   );
 }
 
-function parseSuccess(method: string, path: string, text: string, schema: z.ZodType | undefined): unknown {
-  if (schema === undefined) return undefined;
+/** A 2xx body checked against `schema`, or a TodoistInvalidResponseError naming the first wrong field. ./sync uses it too. */
+export function parseSuccessBody<S extends z.ZodType>(method: string, path: string, text: string, schema: S): z.infer<S> {
   const json = safeJson(text);
   if (json === NOT_JSON) {
     throw new TodoistInvalidResponseError(method, path, `the body is not JSON (starts with ${JSON.stringify(text.slice(0, 40))})`);

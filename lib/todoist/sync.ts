@@ -7,15 +7,14 @@
  * `checked: true`, a deleted one `is_deleted: true`. Keeping the token is the
  * caller's job (lib/realtime/replica.ts).
  *
- * Like the REST client, it goes through the Transport seam, schema-checks
- * every success, and turns every failure into the typed errors of ./errors
- * (401, 403, 429 with its retry_after, 5xx, a body that is not JSON or not the
- * shape). The token travels only in the Authorization header.
+ * Like the REST client (and with its helpers, so the two cannot drift), it
+ * goes through the Transport seam, schema-checks every success, and turns
+ * every failure into the typed errors of ./errors (401, 403, 429 with its
+ * retry_after, 5xx, a body that is not JSON or not the shape). The token
+ * travels only in the Authorization header.
  */
-import type { RequestExecutor } from './client';
-import { TodoistApiError, TodoistInvalidResponseError, TodoistNetworkError, TodoistTimeoutError } from './errors';
-import { readRetryAfterSeconds } from './retry-after';
-import { TodoistErrorBodySchema } from './schemas';
+import { apiErrorFrom, parseSuccessBody, type RequestExecutor } from './client';
+import { TodoistApiError, TodoistNetworkError, TodoistTimeoutError } from './errors';
 import { SyncResponseSchema, type SyncCommand, type SyncResourceType, type SyncResponse } from './sync-schemas';
 import { DEFAULT_TODOIST_BASE_URL, type Transport } from './transport';
 
@@ -75,8 +74,8 @@ async function attemptSync(connection: SyncConnection, request: SyncReadRequest,
     // Reading the body is part of the request: a stalled body times out too.
     const text = await response.text();
     const bytes = new TextEncoder().encode(text).byteLength;
-    if (!response.ok) throw syncApiError(response, text);
-    return { response: parseSyncResponse(text), bytes };
+    if (!response.ok) throw apiErrorFrom(METHOD, PATH, response, text);
+    return { response: parseSuccessBody(METHOD, PATH, text, SyncResponseSchema), bytes };
   } catch (error) {
     if (timeout.signal.aborted && !callerSignals.some((each) => each.aborted)) throw new TodoistTimeoutError(METHOD, PATH, timeoutMs);
     throw error;
@@ -100,31 +99,5 @@ async function send(connection: SyncConnection, request: SyncReadRequest, signal
   } catch (error) {
     if (signal.aborted) throw error; // a timeout or the caller's abort: attemptSync says which
     throw new TodoistNetworkError(METHOD, PATH, error);
-  }
-}
-
-function syncApiError(response: Response, text: string): TodoistApiError {
-  const parsed = TodoistErrorBodySchema.safeParse(jsonOrUndefined(text));
-  const body = parsed.success ? parsed.data : undefined;
-  return new TodoistApiError(METHOD, PATH, response.status, body, readRetryAfterSeconds(response.headers, body?.error_extra));
-}
-
-function parseSyncResponse(text: string): SyncResponse {
-  const json = jsonOrUndefined(text);
-  if (json === undefined) {
-    throw new TodoistInvalidResponseError(METHOD, PATH, `the body is not JSON (starts with ${JSON.stringify(text.slice(0, 40))})`);
-  }
-  const parsed = SyncResponseSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  const paths = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)');
-  const more = paths.length > 1 ? ` (and ${paths.length - 1} more)` : '';
-  throw new TodoistInvalidResponseError(METHOD, PATH, `field "${paths[0]}" does not match the Sync contract${more}`, paths);
-}
-
-function jsonOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
   }
 }
