@@ -17,7 +17,7 @@
  * through an injectable fetch, so tests run on fake timers; `close()` cancels
  * whatever is still waiting or in flight.
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   DELIVERY_ID_HEADER,
   SIGNATURE_HEADER,
@@ -25,6 +25,7 @@ import {
   type ItemEventName,
   type TodoistWebhookEvent,
 } from '@/lib/realtime/webhook-event';
+import { signWebhookBody } from '@/lib/realtime/webhook-signature';
 import type { Task } from '@/lib/todoist/schemas';
 import {
   WebhookDeliveryLog,
@@ -267,7 +268,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       };
       deliveryLog.add(entry);
       if (!faults.lost) unfinished.add(entry);
-      return { id, callbackUrl, body, signature: signWebhookBody(signingKey, body), entry };
+      return { id, callbackUrl, body, signature: signWebhookBody(body, signingKey), entry };
     });
     if (faults.lost) return deliveries.map((delivery) => delivery.id);
 
@@ -299,11 +300,6 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       for (const entry of unfinished) finish(entry, 'cancelled');
     },
   };
-}
-
-/** Todoist's `X-Todoist-Hmac-SHA256`: base64(HMAC-SHA256(key = the client secret, message = the raw body)). */
-export function signWebhookBody(key: string, body: Uint8Array): string {
-  return createHmac('sha256', key).update(body).digest('base64');
 }
 
 const FAULT_ORDER: readonly WebhookFaultName[] = ['duplicate', 'outOfOrder', 'late', 'lost', 'badSignature', 'redeliver'];

@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tenant } from '@/lib/identity/learner';
 import { SIGNATURE_HEADER, type TodoistWebhookEvent } from '@/lib/realtime/webhook-event';
+import { signWebhookBody } from '@/lib/realtime/webhook-signature';
 import { standinOAuthApp } from '@/lib/mock/standin-oauth-app';
-import { createWebhookSender, signWebhookBody } from '@/lib/mock/webhook-sender';
+import { createWebhookSender } from '@/lib/mock/webhook-sender';
 import { MemoryStateStore } from '@/lib/state';
 import { registerStandinWebhook, startBuiltinStandin } from '../builtin-standin';
 
@@ -32,7 +33,7 @@ async function receive(_url: RequestInfo | URL, init?: RequestInit): Promise<Res
   );
   delivered.push({
     event: JSON.parse(new TextDecoder().decode(body)) as TodoistWebhookEvent,
-    signed: signature === signWebhookBody(standinOAuthApp(secret).clientSecret, body),
+    signed: signature === signWebhookBody(body, standinOAuthApp(secret).clientSecret),
     storedContents: Object.values(state?.changes ?? {}).flatMap((changes) => Object.values(changes.tasks).map((task) => task.content)),
   });
   return new Response(null, { status: 200 });
