@@ -6,7 +6,7 @@
  */
 import { createCommand, TodoistApi, TodoistRequestError } from '@doist/todoist-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Transport } from '@/lib/todoist/transport';
+import { sdkFetch } from '@/lib/todoist/__tests__/sdk-fetch';
 import { createMockBackend, type MockBackend } from '../backend';
 import type { DatasetSize } from '../dataset';
 import { startStandin, type RunningStandin } from '../standin';
@@ -14,21 +14,6 @@ import { MOCK_SYNC_RESOURCES, TODOIST_SYNC_RESOURCE_TYPES } from '../sync-resour
 
 const TOKEN = 'contract-token';
 const SIZES: DatasetSize[] = ['tiny', 'small', 'large'];
-
-/** Adapts our transport to the SDK's `customFetch` shape. */
-function sdkFetch(transport: Transport) {
-  return async (url: string, init?: RequestInit & { timeout?: number }) => {
-    const response = await transport(new Request(url, init));
-    return {
-      ok: response.ok,
-      status: response.status,
-      statusText: response.statusText,
-      headers: Object.fromEntries(response.headers),
-      text: () => response.text(),
-      json: () => response.json() as Promise<unknown>,
-    };
-  };
-}
 
 function commentedTask(backend: MockBackend): string {
   const comment = backend.store.data.comments.find((each) => each.item_id);

@@ -10,6 +10,7 @@ import { isInvalidSyncTokenError, syncRead, MAX_SYNC_COMMANDS, type SyncConnecti
 import { FULL_SYNC_TOKEN, type SyncCommand } from '../sync-schemas';
 import type { Transport } from '../transport';
 import { scriptedTransport, taskFixture } from './fixtures';
+import { sdkFetch } from './sdk-fetch';
 import { completedDelta, errorAnswer, fullSyncAnswer, INBOX_ID } from './sync-fixtures';
 
 const TOKEN = 'secret-token-123';
@@ -206,18 +207,3 @@ describe('syncRead: failures, as the REST client reports them', () => {
     await expect(pending).rejects.toThrow('caller gave up');
   });
 });
-
-/** Our transport in the SDK's `customFetch` shape. */
-function sdkFetch(transport: Transport) {
-  return async (url: string, init?: RequestInit) => {
-    const response = await transport(new Request(url, init));
-    return {
-      ok: response.ok,
-      status: response.status,
-      statusText: response.statusText,
-      headers: Object.fromEntries(response.headers),
-      text: () => response.text(),
-      json: () => response.json() as Promise<unknown>,
-    };
-  };
-}
