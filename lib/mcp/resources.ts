@@ -40,7 +40,12 @@ export function projectTasksUri(projectId: string): string {
 /** How a client learns that a resource changed, on this connection. */
 export type ResourceUpdates =
   /** 2026-07-28 over HTTP: `subscriptions/listen` streams fed by the tenant's event bus, whose health reads report. */
-  | { delivery: 'listen'; health(): BusHealth }
+  | {
+      delivery: 'listen';
+      health(): BusHealth;
+      /** Which path brings the next change — a webhook or the polling fallback — in words for provenance (lesson 8). */
+      livePath?(): string | undefined;
+    }
   /** Nothing can push on this connection; `why` is the answer to a client that asks to subscribe. */
   | { delivery: 'none'; why: string };
 
@@ -50,9 +55,9 @@ export const NO_RESOURCE_UPDATES: ResourceUpdates = {
 };
 
 export function registerDojoResources(server: McpServer, context: DojoContext, updates: ResourceUpdates = NO_RESOURCE_UPDATES): void {
-  const paused = () => pausedNote(updates);
+  const paused = () => updatesNote(updates);
   // A resource at one fixed URI, read through a tool.
-  const registerFixed = (name: string, uri: string, title: string, description: string, read: (uri: string, paused?: string) => Promise<ReadResult>) =>
+  const registerFixed = (name: string, uri: string, title: string, description: string, read: (uri: string, paused?: UpdatesNote) => Promise<ReadResult>) =>
     server.registerResource(name, uri, { title, description, mimeType: 'text/plain' }, (url) => read(url.href, paused()));
 
   registerFixed('projects', RESOURCE_URIS.projects, 'Projects', "The user's Todoist projects, nested, with ids", (uri, note) =>
@@ -93,12 +98,26 @@ function refuseLegacySubscriptions(server: McpServer, why: string): void {
   server.server.setRequestHandler('resources/unsubscribe', refuse);
 }
 
-/** A read while updates cannot be delivered still answers, live, and says that no update will follow. */
-function pausedNote(updates: ResourceUpdates): string | undefined {
+/**
+ * What a read says about updates. While they cannot be delivered it still
+ * answers, live, and warns that no update will follow; otherwise it names the
+ * path the next change will come by, when there is one.
+ */
+function updatesNote(updates: ResourceUpdates): UpdatesNote | undefined {
   if (updates.delivery !== 'listen') return undefined;
   const health = updates.health();
-  if (health.available) return undefined;
-  return `live updates paused: ${health.reason} (since ${health.since.toISOString()}); this read is current, but no update notification will follow until the event bus is back — read again to see changes`;
+  if (!health.available) {
+    const text = `live updates paused: ${health.reason} (since ${health.since.toISOString()}); this read is current, but no update notification will follow until the event bus is back — read again to see changes`;
+    return { text, warn: true };
+  }
+  const live = updates.livePath?.();
+  return live ? { text: live, warn: false } : undefined;
+}
+
+interface UpdatesNote {
+  text: string;
+  /** Also a line the model reads before the data (not only provenance): the promise of an update is off. */
+  warn: boolean;
 }
 
 type ReadResult = Awaited<ReturnType<typeof readThroughTool>>;
@@ -108,7 +127,7 @@ async function readThroughTool<In extends z.ZodObject<z.ZodRawShape>, Out extend
   uri: string,
   tool: DojoTool<In, Out>,
   args: z.infer<In>,
-  paused: string | undefined,
+  updates: UpdatesNote | undefined,
 ) {
   const recorder = new CallRecorder();
   try {
@@ -118,8 +137,9 @@ async function readThroughTool<In extends z.ZodObject<z.ZodRawShape>, Out extend
     const answer = await tool.run(args, call);
     const read = provenanceOf(context, context.source, recorder);
     // A note, not `degraded`: the data is complete and live; only the promise of an update is off.
-    const provenance = paused ? { ...read, note: read.note ? `${read.note}; ${paused}` : paused } : read;
-    const lines = [provenanceLine(provenance), ...(paused ? [`Note: ${paused}.`] : []), DATA_BOUNDARY, ...answer.summary];
+    const note = updates?.text;
+    const provenance = note ? { ...read, note: read.note ? `${read.note}; ${note}` : note } : read;
+    const lines = [provenanceLine(provenance), ...(updates?.warn ? [`Note: ${note}.`] : []), DATA_BOUNDARY, ...answer.summary];
     return {
       contents: [{ uri, mimeType: 'text/plain', text: lines.join('\n') }],
       _meta: { [PROVENANCE_META_KEY]: provenance },

@@ -17,7 +17,7 @@ import { getStateStore, type StateStore } from '@/lib/state';
 import { getTenantEventBus, type TenantEventBus } from './bus';
 import { createWebhookReceiver, type WebhookReceiver, type WebhookReceiverOptions, type WebhookTrigger } from './webhook-receiver';
 import type { WebhookSecret } from './webhook-signature';
-import { accountConnector, createWebhookTrigger, type WebhookRefreshReport } from './webhook-trigger';
+import { accountConnector, createWebhookTrigger, type AccountConnector, type WebhookRefreshReport } from './webhook-trigger';
 
 type Env = Record<string, string | undefined>;
 
@@ -62,7 +62,16 @@ export interface ProcessTriggerOptions {
  * configured token only where the server shares it (DOJO_SERVER_WIDE_TOKEN).
  */
 export function processWebhookTrigger(options: ProcessTriggerOptions): WebhookTrigger {
-  const env = options.env ?? process.env;
+  return createWebhookTrigger({
+    store: options.store,
+    bus: options.bus ?? getTenantEventBus(),
+    connect: processAccountConnector(options.store, options.env),
+    onRefreshed: options.onRefreshed,
+  });
+}
+
+/** Registered accounts re-opened by the MCP endpoint's rules, in this process (the webhook trigger and the polling fallback). */
+export function processAccountConnector(store: StateStore, env: Env = process.env): AccountConnector {
   const secret = serverSecret(env);
   const shareConfiguredToken = serverWideTokenFromEnv(env);
   const upstreams: RealUpstreamDeps = {
@@ -70,13 +79,8 @@ export function processWebhookTrigger(options: ProcessTriggerOptions): WebhookTr
       const config = await loadRealConfig();
       return shareConfiguredToken ? config : { ...config, token: undefined };
     },
-    standin: () => builtinStandin(options.store, secret),
-    userAccess: defaultAuth(options.store, secret).todoistAccess,
+    standin: () => builtinStandin(store, secret),
+    userAccess: defaultAuth(store, secret).todoistAccess,
   };
-  return createWebhookTrigger({
-    store: options.store,
-    bus: options.bus ?? getTenantEventBus(),
-    connect: accountConnector({ store: options.store, upstreams }),
-    onRefreshed: options.onRefreshed,
-  });
+  return accountConnector({ store, upstreams });
 }

@@ -38,6 +38,9 @@ import { NAIVE_ON_REAL_ACCOUNT, naiveStrategyRefusal, realConfigFor, type UserTo
 import { parseSessionSettings, type SessionSettings } from './session-settings';
 import { openWorkspace } from './workspace';
 import { deliverThrough, type DeliverWebhooks } from '@/lib/mock/webhook-outbox';
+import type { MockBackend } from '@/lib/mock/backend';
+import { getPollingFallback } from '@/lib/realtime/live-process';
+import { liveUpdatesNote, type PollingFallback } from '@/lib/realtime/polling-fallback';
 
 export interface McpEndpointOptions {
   store?: StateStore;
@@ -66,6 +69,8 @@ export interface McpEndpointOptions {
    * stand-in's sender, which signs them with the stand-in app's secret — the key the receiver verifies.
    */
   deliverWebhooks?: DeliverWebhooks;
+  /** Lesson 8's polling fallback, so a read can say which path brings the next change (default: this process's). */
+  polling?: Pick<PollingFallback, 'isPolling' | 'intervalMs'>;
   /** Open `subscriptions/listen` streams one tenant may hold (default: DOJO_MAX_SUBSCRIPTIONS_PER_TENANT, or 10). */
   maxSubscriptionsPerTenant?: number;
 }
@@ -116,6 +121,7 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
   const naive = options.naive ?? getNaiveProcesses();
   const bus = options.bus ?? getTenantEventBus();
   const deliverWebhooks = options.deliverWebhooks ?? builtinStandinWebhooks(store, secret);
+  const polling = options.polling ?? getPollingFallback(store);
 
   const factory: Parameters<typeof createMcpHandler>[0] = async (ctx) => {
     const { tenant, settings, household } = ctx.authInfo?.extra?.[SCOPE_KEY] as RequestScope;
@@ -136,7 +142,7 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
       now: options.now,
       resourceUpdates:
         ctx.era === 'modern'
-          ? { delivery: 'listen', health: () => bus.health() }
+          ? { delivery: 'listen', health: () => bus.health(), livePath: () => livePathOf(workspace.mock, tenant, settings, polling) }
           : { delivery: 'none', why: STATELESS_LEGACY_UPDATES },
     });
   };
@@ -210,6 +216,14 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
       : await mcp.fetch(forwarded, { authInfo, ...(message !== undefined && { parsedBody: message }) });
     return withHeaders(response, { ...cors, ...(caller.cookie && { 'Set-Cookie': caller.cookie }) });
   };
+}
+
+/** Which path brings a mock account's next change: its webhook, the polling fallback, or neither (nothing said). */
+function livePathOf(mock: MockBackend | undefined, tenant: Tenant, settings: SessionSettings, polling: Pick<PollingFallback, 'isPolling' | 'intervalMs'>) {
+  if (!mock) return undefined;
+  const backend = { backend: 'mock' as const, upstream: settings.upstream, size: settings.size, seed: settings.seed };
+  const path = mock.state.webhook ? 'webhook' : polling.isPolling({ tenant, workspace: settings.workspace, backend }) ? 'poll' : undefined;
+  return liveUpdatesNote(path, polling.intervalMs / 1000);
 }
 
 /** Only a workspace with a webhook registered has anything to deliver: the stand-in starts on that first delivery. */

@@ -69,7 +69,7 @@ async function readScenario(request: Request): Promise<{ settings: ScenarioSetti
 }
 
 /** A state change must come from a page we trust, as JSON (a cross-site form cannot send JSON without asking). */
-function stateChangeRefusal(request: Request, policy: OriginPolicy): string | undefined {
+export function stateChangeRefusal(request: Request, policy: OriginPolicy): string | undefined {
   const origin = request.headers.get('origin');
   if (!origin || !isAllowedOrigin(origin, policy, request)) return 'a workspace change must come from this app (Origin)';
   if (!request.headers.get('content-type')?.includes('application/json')) return 'the body must be JSON';
