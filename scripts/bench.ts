@@ -35,11 +35,14 @@ import { STANDIN_MOUNT_PATH } from '@/lib/mock/standin-oauth-app';
 import { PROVENANCE_META_KEY, type Provenance } from '@/lib/mcp/provenance';
 import { createDojoMcpServer, type DojoServerOptions } from '@/lib/mcp/server';
 import { MemoryStateStore } from '@/lib/state';
+import { percentile, syncBench, type ReadCost } from './bench-sync';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 /** Each way of calling gets CALLS / ROUNDS calls per round, rounds interleaved: a busy moment hits all of them. */
 const ROUNDS = 4;
 const RTT_MS = 25;
+/** Changes timed from the stand-in to a subscribed client's notification. */
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 100);
 /** The bench times the endpoint, not the per-tenant rate limiter: a bucket it never empties. */
 const NO_RATE_LIMIT = { burst: 1e9, perSecond: 1e9 };
 
@@ -57,10 +60,6 @@ async function call(client: Client, name: string, args: Record<string, unknown> 
 }
 
 const provenance = (result: CallToolResult) => result._meta?.[PROVENANCE_META_KEY] as Provenance;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 interface Latency {
   p50: number;
@@ -329,6 +328,7 @@ const results = {
   fullReads: await fullReads(),
   upstreamDown: await upstreamDown(),
   overview: await overviewVsRaw(),
+  realtime: await syncBench(RTT_MS, CHANGES),
 };
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -366,6 +366,34 @@ console.table({
 console.log(`   no breaker / production: ×${results.upstreamDown.ratio.toFixed(0)}\n`);
 console.log('5. get_overview vs the raw API JSON for the same tasks');
 console.table(results.overview.map((row) => ({ ...row, ratio: `${(row.ratio * 100).toFixed(1)} %` })));
+const { realtime } = results;
+const bytes = (value: number) => `${Math.round(value).toLocaleString('en-US')} B`;
+const costRow = ({ requests, bytes: size, ms: time, tasks }: ReadCost) => ({ requests, bytes: bytes(size), ms: ms(time), tasks });
+console.log(`6. Full read of the large dataset (${realtime.tasksThatExist} tasks) over loopback HTTP, ${realtime.rttMs} ms round trip per request`);
+console.table({
+  'paging GET /tasks (cursor loop, limit 200)': costRow(realtime.fullRead.paging),
+  'one full sync (sync_token *, items)': costRow(realtime.fullRead.fullSync),
+});
+console.log('   ms: the median of 3 runs after a warm-up. tasks: what the read returned.\n');
+console.log('7. Refresh after one change (a task completed through REST)');
+console.table({
+  're-page every task': costRow(realtime.refreshAfterOneChange.repaging),
+  'incremental sync (the previous token)': costRow(realtime.refreshAfterOneChange.incrementalSync),
+});
+console.log('   tasks: for the sync, the changed tasks the delta carries.\n');
+const latency = realtime.changeToNotification;
+console.log(`8. Change-to-notification latency over ${latency.changes} changes (webhook → receiver → incremental sync → bus → subscriptions/listen)`);
+const percentileRow = ({ p50, p95, max }: { p50: number; p95: number; max: number }) => ({ p50: ms(p50), p95: ms(p95), max: ms(max) });
+console.table({
+  'from the change stored on the stand-in': percentileRow(latency.fromChangeMs),
+  'from the write request sent': percentileRow(latency.fromWriteRequestMs),
+});
+console.log(
+  `   the sync behind each notification: ${latency.syncRequestsPerNotification.p50} request (max ${latency.syncRequestsPerNotification.max}), ` +
+    `${bytes(latency.syncBytesPerNotification.p50)} (p50; max ${bytes(latency.syncBytesPerNotification.max)}); ${latency.webhookRefreshes} deliveries refreshed the replica.`,
+);
+console.log(`   The webhook leaves ${realtime.rttMs / 2} ms late (one way); Todoist requests, the write and the sync, take the ${realtime.rttMs} ms round trip;`);
+console.log('   the notification reaches a 2026-07-28 client (@modelcontextprotocol/client) listening on /api/mcp over loopback.\n');
 
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/bench.json', JSON.stringify(results, null, 2));
