@@ -2,7 +2,8 @@
  * The bench's real-time figures (issue 11), on the large dataset (5,000 tasks) served by the stand-in over loopback
  * HTTP, every Todoist request answered after a simulated round trip:
  *
- * - a full read by paging GET /tasks (TodoistClient + collectAll, as the production strategy reads) vs one full sync;
+ * - a full read by paging GET /tasks (TodoistClient + collectAll: the cursor loop every paged read runs) vs one
+ *   full sync (syncRead, `*`, items only);
  * - the refresh after one change (a task completed through REST): paging everything again vs one incremental sync;
  * - change-to-notification latency: a change on the stand-in → its signed webhook over HTTP → the receiver → an
  *   incremental sync of the tenant's replica → the tenant's bus → a 2026-07-28 client's subscriptions/listen stream.
