@@ -23,19 +23,8 @@ import { todayOf } from './format';
 import { DATA_BOUNDARY } from './untrusted-text';
 import type { z } from 'zod';
 
-/** The URIs a change is published on (the replica works out which of these a change touched). */
-export const RESOURCE_URIS = {
-  projects: 'todoist://projects',
-  tasksToday: 'todoist://tasks/today',
-  tasksOverdue: 'todoist://tasks/overdue',
-} as const;
-
-export const PROJECT_TASKS_TEMPLATE = 'todoist://projects/{id}/tasks';
-
-/** The URI of one project's tasks; a subscription matches it exactly, so publish this very string. */
-export function projectTasksUri(projectId: string): string {
-  return `todoist://projects/${projectId}/tasks`;
-}
+export { PROJECT_TASKS_TEMPLATE, projectTasksUri, RESOURCE_URIS } from './resource-uris';
+import { PROJECT_TASKS_TEMPLATE, RESOURCE_URIS } from './resource-uris';
 
 /** How a client learns that a resource changed, on this connection. */
 export type ResourceUpdates =
