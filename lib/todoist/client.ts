@@ -27,8 +27,11 @@ import {
   listEnvelopeSchema,
   type CreateTaskArgs,
   type ListPage,
+  type Task,
   type UpdateTaskArgs,
 } from './schemas';
+import { syncRead } from './sync';
+import { FULL_SYNC_TOKEN, type SyncItem } from './sync-schemas';
 import { DEFAULT_TODOIST_BASE_URL, type Transport } from './transport';
 
 /**
@@ -107,6 +110,24 @@ export class TodoistClient {
       schema: listEnvelopeSchema(item),
       signal,
     }) as Promise<ListPage<ListingItem<Name>>>;
+  }
+
+  /**
+   * Every active task in one request: a full sync (`sync_token=*`) of items alone, through the same
+   * transport, token, timeout and executor (retries, breaker) as every page. Completed or deleted items
+   * are left out, so the answer is what paging GET /tasks returns, perhaps in another order.
+   */
+  async listAllTasksBySync(signal?: AbortSignal): Promise<Task[]> {
+    const { response } = await syncRead(
+      { transport: this.#transport, token: this.#token, baseUrl: this.baseUrl, timeoutMs: this.timeoutMs, execute: this.#execute },
+      { syncToken: FULL_SYNC_TOKEN, resourceTypes: ['items'], signal },
+    );
+    // Anything but the whole list would read as "you have no tasks": refuse it, as a page of the wrong shape is.
+    if (!response.full_sync || !response.items) {
+      const missing = response.items ? 'full_sync is false (a delta, not the whole list)' : 'field "items" is missing';
+      throw new TodoistInvalidResponseError('POST', 'sync', `a full sync of items was asked for, but ${missing}`);
+    }
+    return response.items.filter(isActiveTask);
   }
 
   // The methods that put an id into the path are async, so a refused id is a rejected promise like any failure.
@@ -201,6 +222,11 @@ export class TodoistClient {
       throw new TodoistNetworkError(method, path, error);
     }
   }
+}
+
+/** A whole task, neither completed (`checked`) nor deleted: a tombstone carries no `checked`. */
+function isActiveTask(item: SyncItem): item is Task {
+  return 'checked' in item && !item.checked && !item.is_deleted;
 }
 
 function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
