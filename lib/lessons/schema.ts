@@ -4,7 +4,7 @@
  * message naming the lesson and the field — never a blank page at runtime.
  */
 import { z } from 'zod';
-import { BACKENDS, OUTPUTS, SCENARIO_NAMES, SIZES, STRATEGIES, TOKENS } from '@/lib/mcp/setting-choices';
+import { BACKENDS, OUTPUTS, READS, SCENARIO_NAMES, SIZES, STRATEGIES, TOKENS } from '@/lib/mcp/setting-choices';
 import { STAGES } from './stages';
 
 /** Fixed slugs: links, checks and progress use them. */
@@ -46,6 +46,8 @@ const PanelSettingsFields = z.object({
   token: z.enum(TOKENS),
   /** Overrides the strategy's output (raw API JSON or compact lines). */
   output: z.enum(OUTPUTS).optional(),
+  /** Overrides the strategy's full read of every task: the cursor loop (`pages`) or one full `sync`. */
+  read: z.enum(READS).optional(),
 });
 
 export const PanelSettingsSchema = PanelSettingsFields.extend({

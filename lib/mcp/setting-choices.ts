@@ -26,6 +26,11 @@ export const SIZES = ['tiny', 'small', 'large', 'hostile'] as const;
 export const TOKENS = ['configured', 'missing', 'wrong'] as const;
 /** Overrides the strategy's output: the API's JSON, or one line per task. */
 export const OUTPUTS = ['raw', 'compact'] as const;
+/**
+ * Overrides how the strategy reads every active task when nothing filters the read: the cursor loop over
+ * GET /tasks, or one full sync. Lesson 3 pins `pages` so its demos show the loop they teach.
+ */
+export const READS = ['pages', 'sync'] as const;
 /** Real backend: Todoist's API, this app's stand-in, or whichever this machine can reach. */
 export const UPSTREAMS = ['todoist', 'standin', 'auto'] as const;
 /** Lesson 7: one Todoist client per tenant, or the naive server's one for everyone. */
@@ -39,6 +44,7 @@ export const SETTING_CHOICES = {
   size: SIZES,
   token: TOKENS,
   output: OUTPUTS,
+  read: READS,
   upstream: UPSTREAMS,
   tenancy: TENANCIES,
 } as const;
@@ -56,7 +62,7 @@ export const ENDPOINT_SETTING_KEYS = [...(Object.keys(SETTING_CHOICES) as Choice
  * The settings a lesson's demo declares and the learner can toggle. The rest
  * (upstream, tenancy, seed, workspace) the panel or a widget sets for it.
  */
-export const LESSON_SETTING_KEYS = ['backend', 'strategy', 'scenario', 'size', 'token', 'output'] as const satisfies readonly ChoiceSetting[];
+export const LESSON_SETTING_KEYS = ['backend', 'strategy', 'scenario', 'size', 'token', 'output', 'read'] as const satisfies readonly ChoiceSetting[];
 export type LessonSettingKey = (typeof LESSON_SETTING_KEYS)[number];
 
 /** True when `value` is one of the values `setting` accepts. */

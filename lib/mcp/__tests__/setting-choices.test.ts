@@ -26,7 +26,7 @@ import { STRATEGY_PRESETS } from '../strategies';
 const sorted = (keys: Iterable<string>) => [...keys].sort();
 
 /** A demo's settings with every key set: what a lesson may declare at most. */
-const FULL_SETTINGS: PanelSettings = { backend: 'mock', strategy: 'production', scenario: 'faithful', size: 'small', token: 'configured', output: 'compact' };
+const FULL_SETTINGS: PanelSettings = { backend: 'mock', strategy: 'production', scenario: 'faithful', size: 'small', token: 'configured', output: 'compact', read: 'pages' };
 
 /** The endpoint as a browser reaches it: the panel's settings in the URL, through the client's own URL builder. */
 function parsedByEndpoint(settings: DojoClientSettings) {
@@ -102,6 +102,7 @@ describe('one list of settings for the endpoint, the lesson schema and the panel
     expectTypeOf<NonNullable<DojoClientSettings['tenancy']>>().toEqualTypeOf<SettingValue<'tenancy'>>();
     expectTypeOf<PanelSettings['scenario']>().toEqualTypeOf<SettingValue<'scenario'>>();
     expectTypeOf<NonNullable<PanelSettings['output']>>().toEqualTypeOf<SettingValue<'output'>>();
+    expectTypeOf<NonNullable<PanelSettings['read']>>().toEqualTypeOf<SettingValue<'read'>>();
   });
 });
 

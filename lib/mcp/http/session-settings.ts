@@ -5,7 +5,7 @@
  * last between requests lives in the caller's workspace (see ./workspace).
  */
 import { z } from 'zod';
-import { BACKENDS, OUTPUTS, SCENARIO_NAMES, SIZES, STRATEGIES, TENANCIES, TOKENS, UPSTREAMS } from '../setting-choices';
+import { BACKENDS, OUTPUTS, READS, SCENARIO_NAMES, SIZES, STRATEGIES, TENANCIES, TOKENS, UPSTREAMS } from '../setting-choices';
 
 /** Each setting's values come from ../setting-choices (shared with the lesson schema and the panel); here only defaults and docs. */
 export const SessionSettingsSchema = z.object({
@@ -26,6 +26,8 @@ export const SessionSettingsSchema = z.object({
   token: z.enum(TOKENS).default('configured'),
   /** Overrides the preset's output strategy, so a lesson can compare raw and compact with all else equal. */
   output: z.enum(OUTPUTS).optional(),
+  /** Overrides the preset's full read (`pages` or one full `sync`), so lesson 3 keeps showing the cursor loop. */
+  read: z.enum(READS).optional(),
   /** Which of the caller's workspaces (mock data and its writes, scenario, breaker, cache) to use. */
   workspace: z
     .string()
