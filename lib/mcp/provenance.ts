@@ -99,7 +99,10 @@ export class CallRecorder {
   requests = 0;
   bytes = 0;
   retries = 0;
+  /** What makes the answer less than the complete, live truth: each one marks it degraded. */
   notes: string[] = [];
+  /** How the answer was read, told in the note without marking it degraded (e.g. "read by one full sync"). */
+  facts: string[] = [];
   /** What resilience did (attempts, waits, breaker, cache), for `_meta["dojo/timeline"]`. */
   readonly timeline = new Timeline();
   readonly #started = performance.now();

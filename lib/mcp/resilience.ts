@@ -33,12 +33,15 @@ export const DEFAULT_RESILIENCE: ResilienceSettings = {
 /**
  * A write (POST, DELETE) that timed out or hit a 5xx may have been applied:
  * retrying could create a second task or close a recurring one twice. Only a
- * 429 — refused before any work — is safe to send again.
+ * 429 — refused before any work — is safe to send again. `POST sync` is the
+ * exception: a read, or commands Todoist applies once per `uuid`.
  */
-export function classifyFailureOf(method: string): (error: unknown) => FailureClass {
+export function classifyFailureOf(label: string): (error: unknown) => FailureClass {
+  const [method, path] = label.split(' ');
+  const idempotent = method === 'GET' || path === 'sync';
   return (error) => {
     const failure = classifyTodoistFailure(error);
-    const safeToRepeat = method === 'GET' || (error instanceof TodoistApiError && error.status === 429);
+    const safeToRepeat = idempotent || (error instanceof TodoistApiError && error.status === 429);
     return safeToRepeat ? failure : { ...failure, retryable: false };
   };
 }
@@ -86,7 +89,7 @@ export function resilientExecutor(resilience: BackendResilience, recorder: CallR
     executeResiliently(attempt, {
       label,
       retry: resilience.settings.retry,
-      classify: classifyFailureOf(label.split(' ')[0] ?? 'GET'),
+      classify: classifyFailureOf(label),
       breaker: resilience.breaker,
       deadline,
       timeline: recorder.timeline,

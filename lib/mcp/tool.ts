@@ -214,7 +214,7 @@ export function provenanceOf(
   recorder: CallRecorder,
   extra: Partial<Provenance> = {},
 ): Provenance {
-  const note = recorder.notes.length ? recorder.notes.join('; ') : undefined;
+  const note = [...recorder.notes, ...recorder.facts].join('; ') || undefined;
   return {
     backend: source.kind,
     ...(recorder.upstream && { upstream: recorder.upstream }),
@@ -228,7 +228,7 @@ export function provenanceOf(
     bytes: recorder.bytes,
     retries: recorder.retries,
     durationMs: recorder.elapsedMs(),
-    degraded: note !== undefined,
+    degraded: recorder.notes.length > 0,
     ...(note && { note }),
     ...extra,
   };
@@ -240,7 +240,8 @@ function present<Out>(answer: ToolAnswer<Out>, provenance: Provenance, context: 
   const body = raw ? JSON.stringify(answer.raw, null, 2) : answer.summary.join('\n');
   // The naive server never labelled its answers — that is the bug the lessons show.
   const label = context.strategies.fallback === 'mock-on-error' ? [] : [provenanceLine(provenance)];
-  if (label.length && provenance.note) label.push(`Note: ${provenance.note}`);
+  // Only what makes the answer less than the whole truth; how it was read (a full sync) stays in _meta.
+  if (label.length && provenance.degraded && provenance.note) label.push(`Note: ${provenance.note}`);
   // A labelled compact answer then says where the server's words end and the user's data begins.
   if (label.length && !raw) label.push(DATA_BOUNDARY);
   return {

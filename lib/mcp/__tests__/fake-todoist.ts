@@ -36,6 +36,12 @@ export function fakeTodoist(data: FakeTodoistData) {
     const query = url.searchParams;
     requests.push(`${request.method} ${path}${url.search}`);
     const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    if (request.method === 'POST' && path === 'sync') {
+      // A full sync of items: every task the fake holds is active.
+      const form = new URLSearchParams(await request.text());
+      bodies.push(Object.fromEntries(form));
+      return json({ sync_token: 'fake-sync-token', full_sync: true, items: tasks });
+    }
     if (request.method === 'POST') {
       const body = (await request.text()) || undefined;
       bodies.push(body && JSON.parse(body));

@@ -156,9 +156,56 @@ describe('list_tasks', () => {
 
   it('raw output: no project lookup', async () => {
     const { client, requests } = fakeTodoist({ tasks, projects: PROJECTS });
-    const answer = await listTasksTool.run({}, toolCall(client, { strategies: { output: 'raw' } }));
+    const answer = await listTasksTool.run({}, toolCall(client, { strategies: { output: 'raw', fullRead: 'pages' } }));
     expect(requests).toEqual(['GET tasks?limit=200']);
     expect(answer.structured.tasks[0]).not.toHaveProperty('projectPath');
+  });
+
+  describe("fullRead 'sync': an unfiltered read is one full sync", () => {
+    const bySync = { strategies: { fullRead: 'sync' as const } };
+
+    it('one POST sync for the tasks (pages only for the projects), the same answer as paging, and the note says how', async () => {
+      const synced = fakeTodoist({ tasks, projects: PROJECTS, pageSize: 1 });
+      const call = toolCall(synced.client, bySync);
+      const answer = await listTasksTool.run({}, call);
+      expect(synced.requests.filter((request) => !request.startsWith('GET projects'))).toEqual(['POST sync']);
+      expect(synced.bodies).toEqual([{ sync_token: '*', resource_types: '["items"]' }]);
+      expect(call.recorder.facts).toEqual(['tasks: read by one full sync (Sync API, 3 active), not paged']);
+      expect(call.recorder.notes).toEqual([]);
+      expect(call.recorder.pages).toBe(PROJECTS.length); // the projects' pages of 1: pages are counted, a sync is not
+
+      const paged = fakeTodoist({ tasks, projects: PROJECTS, pageSize: 1 });
+      const pagedAnswer = await listTasksTool.run({}, toolCall(paged.client, { strategies: { fullRead: 'pages' } }));
+      expect(paged.requests.filter((request) => request.startsWith('GET tasks'))).toHaveLength(3);
+      expect(answer.structured).toEqual(pagedAnswer.structured);
+    });
+
+    it('priority alone is filtered in the tool, so the read is still unfiltered: one sync', async () => {
+      const { client, requests } = fakeTodoist({ tasks, projects: PROJECTS });
+      const answer = await listTasksTool.run({ priority: 'p1' }, toolCall(client, { ...bySync, strategies: { ...bySync.strategies, output: 'raw' } }));
+      expect(requests).toEqual(['POST sync']);
+      expect(answer.structured.tasks.map((each) => each.id)).toEqual(['a', 'c']);
+    });
+
+    it.each([
+      ['project_id', { project_id: 'work' }, 'GET tasks?project_id=work&limit=200'],
+      ['section_id', { section_id: 's1' }, 'GET tasks?section_id=s1&limit=200'],
+      ['label', { label: 'errand' }, 'GET tasks?label=errand&limit=200'],
+      ['parent_id', { parent_id: 'a' }, 'GET tasks?parent_id=a&limit=200'],
+    ])('a %s filter pages: Sync cannot filter, so a full sync would fetch the whole account', async (_name, filter, expected) => {
+      const { client, requests } = fakeTodoist({ tasks, projects: PROJECTS });
+      const call = toolCall(client, { strategies: { fullRead: 'sync', output: 'raw' } });
+      await listTasksTool.run(filter, call);
+      expect(requests).toEqual([expected]);
+      expect(call.recorder.facts).toEqual([]);
+    });
+
+    it('the naive first page stays one page: a full sync would hide the bug it shows', async () => {
+      const { client, requests } = fakeTodoist({ tasks, projects: PROJECTS, pageSize: 2 });
+      const answer = await listTasksTool.run({}, toolCall(client, { strategies: { pagination: 'first-page', output: 'raw', fullRead: 'sync' } }));
+      expect(requests).toEqual(['GET tasks']);
+      expect(answer.structured.count).toBe(2);
+    });
   });
 });
 

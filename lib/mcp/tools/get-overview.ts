@@ -38,7 +38,8 @@ export const getOverviewTool = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
 
   async run({ budget_tokens }, call) {
-    // Server-side filtering: Todoist sends only what the query matches.
+    // Server-side filtering: Todoist sends only what the query matches. Never a full sync: Sync cannot
+    // filter, and the whole account to keep the few tasks due this week costs more bytes than these pages.
     const tasks = await readListing(call, 'tasksByFilter', { query: 'overdue | today | 7 days' });
     const projectsById = call.strategies.output === 'compact' ? await readProjectsById(call) : undefined;
     const lineContext = { projectsById: projectsById ?? new Map(), today: call.today };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { toApiPriority } from '@/lib/todoist/schemas';
-import { readListing, readProjectsById } from '../call';
+import { readProjectsById } from '../call';
 import { taskLine } from '../format';
+import { readTasks } from '../full-read';
 import { TaskSummarySchema, summarizeTask } from '../task-summary';
 import { defineTool } from '../tool';
 import { LABEL_NAME_MAX_LENGTH, idArgument, textArgument } from '../tool-arguments';
@@ -28,7 +29,8 @@ export const listTasksTool = defineTool({
 
   async run(args, call) {
     const { priority, ...params } = args;
-    const fetched = await readListing(call, 'tasks', params);
+    // Unfiltered, it may be one full sync (the strategy's fullRead); a filter, or the naive first page, pages.
+    const fetched = await readTasks(call, params);
     // GET /tasks has no priority parameter: filter after reading.
     const tasks = priority ? fetched.filter((task) => task.priority === toApiPriority(priority)) : fetched;
     // Project paths need the projects; the raw (naive) output never showed them.
