@@ -23,7 +23,8 @@ export default defineLesson({
         'list_tasks with the naive (first page only) and the production (every page) strategy. On the naive mock both agree; on the real backend they do not. With no token, "real" is the app’s Todoist stand-in: 180 tasks over real HTTP, pages of 50 by default.',
       tool: 'list_tasks',
       arguments: {},
-      defaults: { backend: 'real', strategy: 'naive', scenario: 'faithful', size: 'small', token: 'configured' },
+      // read=pages: the cursor loop is what this lesson shows, whatever the strategy's full read of everything is.
+      defaults: { backend: 'real', strategy: 'naive', scenario: 'faithful', size: 'small', token: 'configured', read: 'pages' },
       offers: {
         backends: ['mock', 'real'],
         strategies: ['naive', 'production'],
@@ -45,7 +46,8 @@ export default defineLesson({
         'The mock’s page 2 fails. The production strategy retries it, then refuses to return a partial list and says what it read.',
       tool: 'list_tasks',
       arguments: {},
-      defaults: { backend: 'mock', strategy: 'production', scenario: 'page-fails', size: 'large', token: 'configured' },
+      // A full sync has no pages to fail: pinned to the cursor loop, like the first demo.
+      defaults: { backend: 'mock', strategy: 'production', scenario: 'page-fails', size: 'large', token: 'configured', read: 'pages' },
       offers: {
         backends: ['mock'],
         strategies: ['production', 'naive'],
@@ -103,6 +105,17 @@ export default defineLesson({
       ],
       answer: 2,
       explanation: 'Link by id after the last page. Items whose parent is genuinely missing are kept and marked, never dropped.',
+    },
+    {
+      question: 'Todoist’s Sync endpoint can return every active task in one request (sync_token=*). When is that a cheaper full read than following next_cursor?',
+      choices: [
+        'Always: it is one request',
+        'Above 200 tasks, and only for an unfiltered read: one request where paging makes one per 200, against a quota of 100 full syncs per user per 15 minutes',
+        'Never: a full sync sends far more bytes than the pages',
+      ],
+      answer: 1,
+      explanation:
+        'At 5,000 tasks paging makes 25 requests and one full sync makes 1, for about the same bytes. At 200 or fewer both take one request, and paging draws on the larger quota. Sync cannot filter, so a read of one project still pages. Keeping the list current afterwards is incremental sync’s job (lesson 8).',
     },
     {
       question: 'Page 3 of 5 fails after retries. What should the tool return?',
