@@ -44,9 +44,8 @@ test('the catalogue shows the nine lessons by stage and marks the coming-soon on
   }
   await expect(list.locator('[data-status="coming-soon"]')).toHaveCount(COMING_SOON);
   await expect(list.getByRole('listitem').filter({ hasText: 'coming soon' })).toHaveCount(COMING_SOON);
-  // The one coming soon now: real time (lesson 8).
-  await expect(page.getByTestId('lesson-real-time')).toContainText('Coming soon');
-  await expect(page.getByTestId('lesson-real-time').getByRole('link')).toHaveCount(0);
+  // Lesson 8 (real time), the last to go live, is a link like the others.
+  await expect(page.getByTestId('lesson-real-time').getByRole('link')).toHaveAttribute('href', url('real-time'));
 });
 
 test('"/" jumps to the filter, which narrows the lessons by title and summary', async ({ page }) => {

@@ -148,6 +148,7 @@ export const WIDGETS = [
   'protocol-generations',
   'two-tenants',
   'attack-lab',
+  'real-time-lab',
 ] as const;
 export type Widget = (typeof WIDGETS)[number];
 

@@ -25,6 +25,7 @@ const WIDGET_COMPONENTS: Record<Widget, ComponentType<WidgetProps>> = {
   'protocol-generations': dynamic(() => import('./protocol-generations').then((module) => module.ProtocolGenerations)),
   'two-tenants': dynamic(() => import('./two-tenants').then((module) => module.TwoTenants)),
   'attack-lab': dynamic(() => import('./attack-lab').then((module) => module.AttackLab)),
+  'real-time-lab': dynamic(() => import('./real-time-lab').then((module) => module.RealTimeLab)),
 };
 
 export function LessonWidgets({ slug, widgets }: { slug: string; widgets: Widget[] }) {
