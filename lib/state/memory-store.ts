@@ -55,14 +55,19 @@ export class MemoryStateStore implements StateStore {
   }
 
   async set<T>(key: string, value: T, options: SetOptions = {}): Promise<void> {
-    const expiresAt = options.ttlMs === undefined ? undefined : this.#now() + options.ttlMs;
-    this.#touch(key, { value, lastSeen: 0, expiresAt });
-    while (this.#entries.size > this.options.maxEntries) {
-      const oldest = this.#entries.keys().next().value;
-      // Stryker disable next-line ConditionalExpression: equivalent — above maxEntries (≥ 0) the map has a first key
-      if (oldest === undefined) break;
-      this.#entries.delete(oldest);
-    }
+    this.#write(key, value, options);
+  }
+
+  /**
+   * Atomic for the same reason as `take`: the check and the write run with
+   * no await between them. A refused write leaves the holder as it was, its
+   * expiry and its place in the LRU order included (Redis `SET NX` does too).
+   */
+  async setIfAbsent<T>(key: string, value: T, options: SetOptions = {}): Promise<boolean> {
+    const entry = this.#entries.get(key);
+    if (entry && !this.#isGone(entry)) return false;
+    this.#write(key, value, options);
+    return true;
   }
 
   async delete(key: string): Promise<void> {
@@ -90,6 +95,17 @@ export class MemoryStateStore implements StateStore {
   close(): void {
     // Stryker disable next-line ConditionalExpression: equivalent — clearInterval(undefined) does nothing
     if (this.#timer) clearInterval(this.#timer);
+  }
+
+  #write(key: string, value: unknown, options: SetOptions): void {
+    const expiresAt = options.ttlMs === undefined ? undefined : this.#now() + options.ttlMs;
+    this.#touch(key, { value, lastSeen: 0, expiresAt });
+    while (this.#entries.size > this.options.maxEntries) {
+      const oldest = this.#entries.keys().next().value;
+      // Stryker disable next-line ConditionalExpression: equivalent — above maxEntries (≥ 0) the map has a first key
+      if (oldest === undefined) break;
+      this.#entries.delete(oldest);
+    }
   }
 
   #touch(key: string, entry: Entry): void {

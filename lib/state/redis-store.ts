@@ -68,10 +68,17 @@ export class RedisStateStore implements StateStore {
   }
 
   async set<T>(key: string, value: T, options: SetOptions = {}): Promise<void> {
-    const json = JSON.stringify(value);
-    if (json === undefined) throw new TypeError(`RedisStateStore.set("${key}"): the value is not JSON (${typeof value})`);
-    const [tag, expiresInMs] = options.ttlMs === undefined ? [IDLE_TAG, this.#idleMs] : [FIXED_TTL_TAG, wholeMs(options.ttlMs)];
-    await this.#connection.run('SET', (client) => client.set(this.#prefix + key, tag + json, { expiration: { type: 'PX', value: expiresInMs } }));
+    const { stored, expiresInMs } = this.#encode('set', key, value, options);
+    await this.#connection.run('SET', (client) => client.set(this.#prefix + key, stored, { expiration: { type: 'PX', value: expiresInMs } }));
+  }
+
+  /** `SET … NX PX`: Redis checks and writes in one step, so of any number of callers on any instances, one writes. */
+  async setIfAbsent<T>(key: string, value: T, options: SetOptions = {}): Promise<boolean> {
+    const { stored, expiresInMs } = this.#encode('setIfAbsent', key, value, options);
+    const reply = await this.#connection.run('SET NX', (client) =>
+      client.set(this.#prefix + key, stored, { condition: 'NX', expiration: { type: 'PX', value: expiresInMs } }),
+    );
+    return reply !== null; // null: the key was there, nothing written
   }
 
   async delete(key: string): Promise<void> {
@@ -85,6 +92,14 @@ export class RedisStateStore implements StateStore {
 
   close(): Promise<void> {
     return this.#connection.close();
+  }
+
+  /** The tagged JSON to store and its expiry: the TTL given, or the idle time. */
+  #encode(method: string, key: string, value: unknown, options: SetOptions): { stored: string; expiresInMs: number } {
+    const json = JSON.stringify(value);
+    if (json === undefined) throw new TypeError(`RedisStateStore.${method}("${key}"): the value is not JSON (${typeof value})`);
+    const [tag, expiresInMs] = options.ttlMs === undefined ? [IDLE_TAG, this.#idleMs] : [FIXED_TTL_TAG, wholeMs(options.ttlMs)];
+    return { stored: tag + json, expiresInMs };
   }
 }
 

@@ -24,6 +24,19 @@ export interface StateStore {
    * authorization) is taken, never read and then deleted.
    */
   take<T>(key: string): Promise<T | undefined>;
+  /**
+   * Writes only if the key holds nothing (Redis `SET … NX`), in one atomic
+   * step: of two callers at once, on one instance or two, exactly one gets
+   * `true` and its value is the one kept; the other gets `false` and changes
+   * nothing (not even the expiry). What must be claimed once (a webhook
+   * delivery) is claimed with this, never read and then set. `options` as
+   * for `set`.
+   *
+   * Both stores implement it. Optional for now only because hand-made test
+   * stores elsewhere predate it; whatever relies on it (DeliveryLedger)
+   * refuses a store without it rather than falling back to read-then-set.
+   */
+  setIfAbsent?<T>(key: string, value: T, options?: SetOptions): Promise<boolean>;
 }
 
 export interface SetOptions {

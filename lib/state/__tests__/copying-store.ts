@@ -14,5 +14,6 @@ export function copyingStore(inner = new MemoryStateStore({ idleMs: 60 * 60_000,
     set: <T>(key: string, value: T, options?: SetOptions) => inner.set(key, copy(value), options),
     delete: (key: string) => inner.delete(key),
     take: async <T>(key: string) => copy(await inner.take<T>(key)),
+    setIfAbsent: <T>(key: string, value: T, options?: SetOptions) => inner.setIfAbsent(key, copy(value), options),
   };
 }

@@ -69,6 +69,32 @@ describe('MemoryStateStore edges', () => {
     expect(await store.take('never')).toBeUndefined();
   });
 
+  it('setIfAbsent: an expired holder counts as absent, and a refused write leaves the holder as it was', async () => {
+    const clock = { now: 0 };
+    const store = storeAt(clock, 1_000, 2);
+    expect(await store.setIfAbsent('claim', 'first', { ttlMs: 100 })).toBe(true);
+    clock.now = 99;
+    expect(await store.setIfAbsent('claim', 'late', { ttlMs: 10_000 })).toBe(false);
+    clock.now = 100; // gone at exactly its TTL, which the refused write did not extend
+    expect(await store.setIfAbsent('claim', 'after', { ttlMs: 10_000 })).toBe(true);
+    expect(await store.get('claim')).toBe('after');
+
+    await store.set('other', 1); // LRU order: claim, other
+    expect(await store.setIfAbsent('claim', 'again')).toBe(false); // refused: claim stays the least recently used
+    await store.set('newest', 2);
+    expect(await store.get('claim')).toBeUndefined();
+    expect(store.size).toBe(2);
+  });
+
+  it('setIfAbsent makes room at maxEntries like set', async () => {
+    const store = storeAt({ now: 0 }, 1_000, 2);
+    await store.setIfAbsent('a', 1);
+    await store.setIfAbsent('b', 2);
+    await store.setIfAbsent('c', 3);
+    expect(store.size).toBe(2);
+    expect(await store.get('a')).toBeUndefined();
+  });
+
   // Planted bug: "the LRU cache no longer refreshing on read".
   it('a read makes an entry the most recently used: at maxEntries the least recently used goes', async () => {
     const store = storeAt({ now: 0 }, 1_000, 3);

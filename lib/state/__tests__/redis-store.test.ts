@@ -63,6 +63,35 @@ describe('RedisStateStore keys and values in Redis', () => {
   });
 });
 
+describe('RedisStateStore.setIfAbsent in Redis', () => {
+  it('two instances claiming one key at once: exactly one wins, whatever the interleaving', async () => {
+    const prefix = `claim-race-${++stores}:`;
+    const [one, two] = [redisStore({ prefix }), redisStore({ prefix })];
+    for (let round = 0; round < 5; round++) {
+      const won = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? one : two).setIfAbsent(`delivery-${round}`, i, { ttlMs: 60_000 })));
+      expect(won.filter(Boolean)).toHaveLength(1);
+      expect(await one.get(`delivery-${round}`)).toBe(won.indexOf(true));
+    }
+    await Promise.all([one.close(), two.close()]);
+  });
+
+  it('writes the tagged value with its expiry, and a refused write changes neither', async () => {
+    const store = redisStore({ prefix: 'nx:', idleMs: 30 * 60_000 });
+    const raw = await rawClient();
+    expect(await store.setIfAbsent('claim', { by: 'a' }, { ttlMs: 60_000 })).toBe(true);
+    expect(await store.setIfAbsent('idle', 1)).toBe(true);
+    expect(await raw.get('nx:claim')).toBe('t{"by":"a"}');
+    expect(await raw.get('nx:idle')).toBe('i1');
+    expect(await raw.pTTL('nx:idle')).toBeGreaterThan(29 * 60_000);
+    const ttlBefore = await raw.pTTL('nx:claim');
+    expect(await store.setIfAbsent('claim', { by: 'b' }, { ttlMs: 10 * 60_000 })).toBe(false);
+    expect(await raw.get('nx:claim')).toBe('t{"by":"a"}');
+    expect(await raw.pTTL('nx:claim')).toBeLessThanOrEqual(ttlBefore);
+    raw.destroy();
+    await store.close();
+  });
+});
+
 describe('RedisStateStore when Redis fails', () => {
   let silent: Server | undefined;
   afterAll(() => silent?.close());

@@ -9,7 +9,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StateStore } from '../store';
 
-export type ClosableStore = StateStore & { close?(): unknown };
+/** Every store in the contract implements setIfAbsent (optional on the interface only for older hand-made fakes). */
+export type ClosableStore = StateStore & Required<Pick<StateStore, 'setIfAbsent'>> & { close?(): unknown };
 export type StoreFactory = (options: { idleMs: number }) => ClosableStore | Promise<ClosableStore>;
 
 const LONG_IDLE_MS = 60_000;
@@ -74,6 +75,39 @@ export function describeStateStoreContract(name: string, createStore: StoreFacto
       await store.set('code', 'one-time');
       const taken = await Promise.all(Array.from({ length: 20 }, () => store.take('code')));
       expect(taken.filter((value) => value !== undefined)).toEqual(['one-time']);
+    });
+
+    it('setIfAbsent writes only where nothing is: the first value stays, later ones are refused', async () => {
+      const store = await open();
+      expect(await store.setIfAbsent('claim', { by: 'first' })).toBe(true);
+      expect(await store.setIfAbsent('claim', { by: 'second' })).toBe(false);
+      expect(await store.get('claim')).toEqual({ by: 'first' });
+      await store.set('written', 1);
+      expect(await store.setIfAbsent('written', 2)).toBe(false); // a value from set holds the key too
+      expect(await store.get('written')).toBe(1);
+      await store.delete('claim');
+      expect(await store.setIfAbsent('claim', { by: 'third' })).toBe(true);
+      expect(await store.get('claim')).toEqual({ by: 'third' });
+    });
+
+    it('setIfAbsent by two callers at the same instant: exactly one wins, and its value is kept', async () => {
+      const store = await open();
+      const won = await Promise.all([store.setIfAbsent('delivery', 'a', { ttlMs: 60_000 }), store.setIfAbsent('delivery', 'b', { ttlMs: 60_000 })]);
+      expect(won.filter(Boolean)).toHaveLength(1);
+      expect(await store.get('delivery')).toBe(won[0] ? 'a' : 'b');
+      const many = await Promise.all(Array.from({ length: 20 }, (_, i) => store.setIfAbsent('crowd', i)));
+      expect(many.filter(Boolean)).toHaveLength(1);
+      expect(await store.get('crowd')).toBe(many.indexOf(true));
+    });
+
+    it('setIfAbsent with a TTL: the claim lasts that long, a refused write does not extend it, then the key is free', async () => {
+      const store = await open();
+      expect(await store.setIfAbsent('claim', 'first', { ttlMs: 500 })).toBe(true);
+      expect(await store.setIfAbsent('claim', 'second', { ttlMs: 60_000 })).toBe(false);
+      await sleep(800);
+      expect(await store.get('claim')).toBeUndefined();
+      expect(await store.setIfAbsent('claim', 'third', { ttlMs: 60_000 })).toBe(true);
+      expect(await store.get('claim')).toBe('third');
     });
 
     it('drops a value written with a TTL when it runs out, however often it is read', async () => {
