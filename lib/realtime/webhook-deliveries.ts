@@ -9,41 +9,47 @@
  * real deliveries never share a body (the event and its time differ), and if
  * two ever did, they would trigger the same refresh anyway.
  *
- * Claiming is check-then-write. StateStore has no set-if-absent, so across
- * app instances two copies arriving at the same instant can both pass; inside
- * one process the `#claiming` set closes that gap. A copy that slips through
- * costs one extra incremental sync and nothing else: the replica applies a
- * delta once per sync token, not once per delivery.
+ * Each key is claimed with the store's setIfAbsent, one atomic step (Redis
+ * `SET NX`), never read and then written: two copies arriving at the same
+ * instant, at one app instance or at two sharing a Redis, cannot both find
+ * the key free. A delivery is taken only if it claims both keys.
  */
 import { createHash } from 'node:crypto';
-import { stateKey, type StateStore } from '@/lib/state';
+import { stateKey, type SetOptions, type StateStore } from '@/lib/state';
 import type { WebhookApp } from './accounts';
 
+type ClaimKey = (key: string, value: true, options: SetOptions) => Promise<boolean>;
+
 export class DeliveryLedger {
-  readonly #claiming = new Set<string>();
+  readonly #claimKey: ClaimKey;
 
   constructor(
     private readonly store: StateStore,
     /** How long a claim is remembered: at least as long as a delivery counts as fresh. */
     private readonly ttlMs: number,
-  ) {}
+  ) {
+    if (!store.setIfAbsent) {
+      throw new TypeError(
+        'DeliveryLedger needs a StateStore with setIfAbsent (MemoryStateStore and RedisStateStore have it): ' +
+          'with read-then-write, two instances could both accept one delivery.',
+      );
+    }
+    this.#claimKey = store.setIfAbsent.bind(store);
+  }
 
   /** True for the first copy of a delivery; false for every later one within `ttlMs`. */
   async claim(app: WebhookApp, deliveryId: string, rawBody: Uint8Array): Promise<boolean> {
-    const keys = [
-      stateKey('webhook-deliveries', app, `delivery-${digest(deliveryId)}`),
-      stateKey('webhook-deliveries', app, `body-${digest(rawBody)}`),
-    ];
-    if (keys.some((key) => this.#claiming.has(key))) return false;
-    for (const key of keys) this.#claiming.add(key);
+    const idKey = stateKey('webhook-deliveries', app, `delivery-${digest(deliveryId)}`);
+    const bodyKey = stateKey('webhook-deliveries', app, `body-${digest(rawBody)}`);
+    if (!(await this.#claimKey(idKey, true, { ttlMs: this.ttlMs }))) return false;
+    let taken = false;
     try {
-      for (const key of keys) {
-        if ((await this.store.get(key)) !== undefined) return false;
-      }
-      for (const key of keys) await this.store.set(key, true, { ttlMs: this.ttlMs });
-      return true;
+      taken = await this.#claimKey(bodyKey, true, { ttlMs: this.ttlMs });
+      return taken;
     } finally {
-      for (const key of keys) this.#claiming.delete(key);
+      // Not taken (a known body under a new id: a replay), or the store failed: give the id back, so
+      // it stays as if never seen, and Todoist's retry after a failure is taken, not called a duplicate.
+      if (!taken) await this.store.delete(idKey);
     }
   }
 }
