@@ -17,6 +17,7 @@
  * another.
  */
 import type { ServerEvent, ServerEventBus } from '@modelcontextprotocol/server';
+import { ListenerBus } from './tenant-listeners';
 
 export type { ServerEvent };
 
@@ -39,46 +40,12 @@ export interface TenantEventBus {
   health(): BusHealth;
 }
 
-type Listener = (event: ServerEvent) => void;
-
-export class InMemoryTenantEventBus implements TenantEventBus {
-  readonly #listeners = new Map<string, Set<Listener>>();
-  readonly #watchers = new Set<(tenantKey: string, count: number) => void>();
-  readonly #onerror: (error: Error) => void;
-  readonly #now: () => Date;
-  #outage: { reason: string; since: Date } | undefined;
-
-  /** `onerror`: a listener that threw (the others still get the event). */
-  constructor(options: { onerror?: (error: Error) => void; now?: () => Date } = {}) {
-    this.#onerror = options.onerror ?? (() => undefined);
-    this.#now = options.now ?? (() => new Date());
-  }
-
+export class InMemoryTenantEventBus extends ListenerBus {
   async publish(tenantKey: string, event: ServerEvent): Promise<boolean> {
-    return this.#deliver(tenantKey, event);
-  }
-
-  forTenant(tenantKey: string): ServerEventBus {
-    return {
-      publish: (event) => void this.#deliver(tenantKey, event),
-      subscribe: (listener) => this.#subscribe(tenantKey, listener),
-    };
-  }
-
-  listenerCount(tenantKey?: string): number {
-    if (tenantKey !== undefined) return this.#listeners.get(tenantKey)?.size ?? 0;
-    let total = 0;
-    for (const set of this.#listeners.values()) total += set.size;
-    return total;
-  }
-
-  watchListeners(watcher: (tenantKey: string, count: number) => void): () => void {
-    this.#watchers.add(watcher);
-    return () => void this.#watchers.delete(watcher);
-  }
-
-  health(): BusHealth {
-    return this.#outage ? { available: false, ...this.#outage } : { available: true };
+    // Delivered before the first await: forTenant(key).publish reaches the listeners synchronously, as the SDK's bus does.
+    if (this.isDown) return false;
+    this.listeners.deliver(tenantKey, event);
+    return true;
   }
 
   /**
@@ -87,52 +54,11 @@ export class InMemoryTenantEventBus implements TenantEventBus {
    * receive again after recover(); what changed meanwhile is not replayed.
    */
   simulateOutage(reason: string): void {
-    this.#outage ??= { reason, since: this.#now() };
+    this.markDown(reason);
   }
 
   recover(): void {
-    this.#outage = undefined;
-  }
-
-  #deliver(tenantKey: string, event: ServerEvent): boolean {
-    if (this.#outage) return false;
-    // A copy: a listener that unsubscribes while we deliver does not skip its neighbour.
-    for (const listener of [...(this.#listeners.get(tenantKey) ?? [])]) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.#onerror(error instanceof Error ? error : new Error(String(error)));
-      }
-    }
-    return true;
-  }
-
-  #subscribe(tenantKey: string, listener: Listener): () => void {
-    // A function of its own per subscription: the same listener subscribed twice is two subscriptions.
-    const entry: Listener = (event) => listener(event);
-    let set = this.#listeners.get(tenantKey);
-    if (!set) this.#listeners.set(tenantKey, (set = new Set()));
-    set.add(entry);
-    this.#changed(tenantKey, set.size);
-    let live = true;
-    return () => {
-      if (!live) return;
-      live = false;
-      set.delete(entry);
-      // No empty sets left behind: a tenant who stopped listening costs nothing.
-      if (set.size === 0 && this.#listeners.get(tenantKey) === set) this.#listeners.delete(tenantKey);
-      this.#changed(tenantKey, set.size);
-    };
-  }
-
-  #changed(tenantKey: string, count: number): void {
-    for (const watcher of [...this.#watchers]) {
-      try {
-        watcher(tenantKey, count);
-      } catch (error) {
-        this.#onerror(error instanceof Error ? error : new Error(String(error)));
-      }
-    }
+    this.markUp();
   }
 }
 
