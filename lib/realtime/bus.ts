@@ -12,11 +12,13 @@
  * and `publish(key, event)` reaches that set only.
  *
  * One process keeps its listeners in memory. Several instances behind a load
- * balancer need a bus over shared pub/sub (Redis, issue 13), which implements
- * the same interface: a change seen by one instance reaches streams held by
- * another.
+ * balancer need a bus over shared pub/sub: with REDIS_URL set, the process's
+ * bus is the RedisTenantEventBus (redis-bus.ts), the same interface, so a
+ * change seen by one instance reaches streams held by another.
  */
 import type { ServerEvent, ServerEventBus } from '@modelcontextprotocol/server';
+import { DEFAULT_PREFIX } from '@/lib/state/redis-store';
+import { RedisTenantEventBus } from './redis-bus';
 import { ListenerBus } from './tenant-listeners';
 
 export type { ServerEvent };
@@ -62,10 +64,35 @@ export class InMemoryTenantEventBus extends ListenerBus {
   }
 }
 
+type Env = Record<string, string | undefined>;
+
 const globalForBus = globalThis as typeof globalThis & { dojoTenantEventBus?: TenantEventBus };
 
-/** This process's bus, shared by the MCP endpoint (listen streams) and whatever publishes changes (the replica). */
-export function getTenantEventBus(): TenantEventBus {
-  globalForBus.dojoTenantEventBus ??= new InMemoryTenantEventBus();
+/**
+ * This process's bus, shared by the MCP endpoint (listen streams) and whatever
+ * publishes changes (the replica). Redis connects at first use; see
+ * connectTenantEventBus for a start-up check.
+ */
+export function getTenantEventBus(env: Env = process.env): TenantEventBus {
+  globalForBus.dojoTenantEventBus ??= createTenantEventBus(env);
   return globalForBus.dojoTenantEventBus;
+}
+
+/**
+ * A new bus as the environment asks for it: `REDIS_URL` set, Redis pub/sub,
+ * on channels behind the store's prefix (`dojo:bus:<tenantKey>`, or
+ * `DOJO_REDIS_PREFIX` + `bus:`); not set, in this process.
+ */
+export function createTenantEventBus(env: Env = process.env): TenantEventBus {
+  const redisUrl = env.REDIS_URL?.trim();
+  if (!redisUrl) return new InMemoryTenantEventBus();
+  return new RedisTenantEventBus({ url: redisUrl, source: 'REDIS_URL', prefix: `${env.DOJO_REDIS_PREFIX || DEFAULT_PREFIX}bus:` });
+}
+
+/** Connects the process's bus now if it is Redis; rejects with an EventBusUnavailableError naming REDIS_URL and what to do. */
+export async function connectTenantEventBus(env: Env = process.env): Promise<string> {
+  const bus = getTenantEventBus(env);
+  if (!(bus instanceof RedisTenantEventBus)) return 'Event bus: in this process (set REDIS_URL for listen streams on every instance)';
+  await bus.connect();
+  return `Event bus: Redis pub/sub at ${bus.where}`;
 }

@@ -127,3 +127,25 @@ function pongs(port: number): Promise<boolean> {
     socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
   });
 }
+
+/** A port nothing listens on (for "Redis down at start"). */
+export async function unusedPort(): Promise<number> {
+  return freePort();
+}
+
+/**
+ * Retries `attempt` until it succeeds (Redis coming back takes a reconnection
+ * or two): a wait for a state, not a fixed sleep.
+ */
+export async function eventually(attempt: () => unknown, timeoutMs = 8_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await attempt();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

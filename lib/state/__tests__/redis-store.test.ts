@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { describeOneTimeRaces } from '@/lib/auth/__tests__/one-time-races';
 import { connectStateStore, createStateStore, MemoryStateStore, RedisStateStore, StateStoreUnavailableError } from '..';
 import type { RedisStoreOptions } from '../redis-store';
-import { redisForThisFile } from './redis-server';
+import { eventually, redisForThisFile, unusedPort } from './redis-server';
 import { describeStateStoreContract } from './store-contract';
 
 const testRedis = redisForThisFile();
@@ -194,25 +194,3 @@ describe('choosing the store', () => {
     }
   });
 });
-
-async function unusedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** Retries until `attempt` succeeds (Redis coming back takes a reconnection or two). */
-async function eventually(attempt: () => Promise<unknown>, timeoutMs = 8_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await attempt();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
