@@ -29,17 +29,14 @@ export const StrategiesSchema = z.object({
 export type Strategies = z.infer<typeof StrategiesSchema>;
 
 /**
- * When one full sync is cheaper: 1 request whatever the size, where the cursor loop makes ceil(n/200) — 25
- * for 5,000 tasks — for about the same bytes. Its price is Sync's own quota: 100 full syncs per user per 15
- * minutes (one every 9 s), against ~1,000 REST requests. That is 100 full reads of a 5,000-task account where
- * paging allows 40; at 200 tasks or fewer both take one request and paging's quota is the larger, so a small
- * account gains nothing. Keeping a list current is incremental sync's job (lib/realtime/replica.ts), not
- * repeated full reads.
- *
- * Production still pages until the pages lesson 3 counts are pinned with `read=pages` (its grid and tree
- * widgets, and the endpoint applying `strategiesFor`); then `fullRead: 'sync'` is the production choice.
+ * Production reads an unfiltered list by one full sync: 1 request whatever the size, where the cursor loop
+ * makes ceil(n/200) — 25 for 5,000 tasks — for about the same bytes. Its price is Sync's own quota: 100 full
+ * syncs per user per 15 minutes (one every 9 s), against ~1,000 REST requests. That is 100 full reads of a
+ * 5,000-task account where paging allows 40; at 200 tasks or fewer both take one request and paging's quota is
+ * the larger, so a small account gains nothing. Keeping a list current is incremental sync's job
+ * (lib/realtime/replica.ts), not repeated full reads. Lesson 3 pins `read=pages`: the loop is what it teaches.
  */
-export const PRODUCTION_STRATEGIES: Strategies = { pagination: 'all-pages', fallback: 'resilient', output: 'compact', fullRead: 'pages' };
+export const PRODUCTION_STRATEGIES: Strategies = { pagination: 'all-pages', fallback: 'resilient', output: 'compact', fullRead: 'sync' };
 /** The naive code never knew Sync; it reads one page anyway. */
 export const NAIVE_STRATEGIES: Strategies = { pagination: 'first-page', fallback: 'mock-on-error', output: 'raw', fullRead: 'pages' };
 

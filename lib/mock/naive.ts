@@ -36,6 +36,8 @@ export function createNaiveHandlers(
     http.get(`${api}/labels`, whenActive(({ data }) => everything(data.labels))),
     http.get(`${api}/comments`, whenActive(({ data }) => everything(data.comments))),
     http.get(`${api}/user`, whenActive(({ data }) => jsonResponse(data.user))),
+    // The story's mock predates Sync; asked anyway, it answers as it answers everything: the canned todos, at once.
+    http.post(`${api}/sync`, whenActive(({ data }) => jsonResponse({ sync_token: 'naive', full_sync: true, items: data.tasks }))),
     // Writes "succeed" and change nothing: the canned list never moves.
     http.post(`${api}/tasks`, whenActive(({ data }) => jsonResponse(data.tasks[0]))),
     http.all(`${api}/*`, whenActive(() => new HttpResponse(null, { status: 204 }))),

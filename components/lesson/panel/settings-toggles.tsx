@@ -17,7 +17,7 @@ interface SettingsTogglesProps {
 }
 
 const STRATEGY_HINTS: Record<PanelSettings['strategy'], string> = {
-  production: 'The fix: every page, honest errors, a "Source:" first line.',
+  production: 'The fix: every task (every page, or one full sync), honest errors, a "Source:" first line.',
   naive: 'The original bug: first page only, canned mock todos on any error, raw JSON, no source.',
 };
 

@@ -26,13 +26,14 @@ const COLUMNS: ReadonlyArray<{ column: Column; title: string; detail: string }> 
 /** The story's mock (12 canned todos, one response), or the faithful mock at its largest. */
 function mockSettings(large: boolean): Omit<PanelSettings, 'strategy'> {
   return large
-    ? { backend: 'mock', scenario: 'faithful', size: 'large', token: 'configured' }
-    : { backend: 'mock', scenario: 'naive', size: 'tiny', token: 'configured' };
+    ? { backend: 'mock', scenario: 'faithful', size: 'large', token: 'configured', read: 'pages' }
+    : { backend: 'mock', scenario: 'naive', size: 'tiny', token: 'configured', read: 'pages' };
 }
 
 // Scenario and size do not apply to the real backend; they are set only because a run's settings are complete.
 // The panel's plumbing sends the real backend `upstream=auto`: Todoist with a token, else the app's stand-in (180 tasks).
-const REAL_SETTINGS: Omit<PanelSettings, 'strategy'> = { backend: 'real', scenario: 'faithful', size: 'small', token: 'configured' };
+// read=pages in every cell: the grid counts pages, and production reads an unfiltered list by one full sync otherwise.
+const REAL_SETTINGS: Omit<PanelSettings, 'strategy'> = { backend: 'real', scenario: 'faithful', size: 'small', token: 'configured', read: 'pages' };
 
 export function PaginationGrid({ slug }: { slug: string }) {
   const { add: observe } = useObservations(slug);

@@ -68,6 +68,25 @@ describe("list_tasks on the large mock: fullRead 'sync' against the cursor loop"
     await Promise.all([synced.close(), paged.close()]);
   });
 
+  it('production reads it that way: one full sync, unless the request pins read=pages', async () => {
+    const backend = createMockBackend({ size: 'large' });
+    const byDefault = await overLoggedMock(backend, strategiesFor({ strategy: 'production' }));
+    await byDefault.call('list_tasks');
+    expect(byDefault.requests).toEqual(['POST sync', 'GET projects']);
+    const pinned = await overLoggedMock(backend, strategiesFor({ strategy: 'production', read: 'pages' }));
+    await pinned.call('list_tasks');
+    expect(pinned.count('GET tasks')).toBe(25);
+    await Promise.all([byDefault.close(), pinned.close()]);
+  });
+
+  it("the story's naive mock answers a sync as it answers everything: its canned todos", async () => {
+    const { call, close } = await connect({ mock: { backend: createMockBackend({ size: 'tiny', scenario: 'naive' }) } });
+    const result = await call('list_tasks');
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent?.count).toBe(12);
+    await close();
+  });
+
   it('provenance says what happened: 1 sync, no task pages, a note that is not a warning', async () => {
     const { call, close } = await connect({ mock: { backend: createMockBackend({ size: 'large' }) }, strategies: BY_SYNC, resilience: FAST });
     const result = await call('list_tasks');

@@ -195,6 +195,17 @@ describe('tenants and workspaces', () => {
   });
 });
 
+describe('read=: how the endpoint reads an unfiltered list of tasks', () => {
+  it('read=sync is one full sync, read=pages the cursor loop, whatever the preset reads', async () => {
+    const bySync = await withClient('2026-07-28', 'size=large&read=sync', (client) => client.call('list_tasks'));
+    expect(provenance(bySync)).toMatchObject({ requests: 2, pages: 1 }); // the sync, and the projects' page
+    expect(provenance(bySync)?.note).toContain('read by one full sync');
+    const byPages = await withClient('2026-07-28', 'size=large&read=pages', (client) => client.call('list_tasks'));
+    expect(provenance(byPages)).toMatchObject({ requests: 26, pages: 26 });
+    expect(provenance(byPages)?.note).toBeUndefined();
+  });
+});
+
 describe('the real backend without a token', () => {
   it('is an honest error for outside clients (upstream=todoist), never sample data', async () => {
     const result = await withClient('2026-07-28', 'backend=real', (client) => client.call('list_tasks'));
@@ -206,8 +217,8 @@ describe('the real backend without a token', () => {
     const result = await withClient('2026-07-28', `backend=real&upstream=auto&learner=${issueLearnerId(secret)}`, (client) =>
       client.call('list_tasks'),
     );
-    // 180 tasks at 200 a page, plus the projects for the task lines.
-    expect(provenance(result)).toMatchObject({ backend: 'real', upstream: 'standin', pages: 2 });
+    // One full sync for the 180 tasks, one page of projects for the task lines.
+    expect(provenance(result)).toMatchObject({ backend: 'real', upstream: 'standin', pages: 1, requests: 2 });
     expect((result.structuredContent as { count: number }).count).toBe(180);
   });
 

@@ -121,7 +121,8 @@ describe('resilient fallback (production)', () => {
 
   it('retries a failing page, then says how many pages were read — no partial list', async () => {
     const backend = createMockBackend({ size: 'large', scenario: { name: 'page-fails', pageFails: { page: 3 } } });
-    const { call, close } = await connect({ mock: { backend }, resilience: { ...FAST, breaker: { failureThreshold: 10, cooldownMs: 1 } } });
+    const breaker = { failureThreshold: 10, cooldownMs: 1 };
+    const { call, close } = await connect({ mock: { backend }, strategies: { fullRead: 'pages' }, resilience: { ...FAST, breaker } });
     const result = await call('list_tasks');
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/stopped at page 3.*2 page\(s\) with 400 item\(s\) were read/);
@@ -131,7 +132,7 @@ describe('resilient fallback (production)', () => {
 
   it('recovers when a failing page succeeds on retry', async () => {
     const backend = createMockBackend({ size: 'large', scenario: { name: 'page-fails', pageFails: { page: 3, times: 2 } } });
-    const { call, close } = await connect({ mock: { backend }, resilience: FAST });
+    const { call, close } = await connect({ mock: { backend }, strategies: { fullRead: 'pages' }, resilience: FAST });
     const result = await call('list_tasks');
     expect(result.structuredContent?.count).toBe(backend.store.activeTasks().length);
     expect(provenanceOf(result).retries).toBe(2);

@@ -49,17 +49,18 @@ describe('tools/list', () => {
 describe.each(BACKENDS)('backend: %s', (name, options) => {
   const isReal = name.startsWith('real');
 
-  it('list_tasks (production) reads every page: the exact 180, labelled with its source', async () => {
+  it('list_tasks (production) reads every task by one full sync: the exact 180, labelled with its source', async () => {
     const { call, close } = await connect(options());
     const result = await call('list_tasks');
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent?.count).toBe(180);
     const provenance = provenanceOf(result);
     expect(provenance).toMatchObject({ backend: isReal ? 'real' : 'mock', source: 'live', degraded: false });
-    expect(provenance.requests).toBe(provenance.pages); // one request per page: 1 tasks page of 200 + projects
+    expect(provenance).toMatchObject({ requests: 2, pages: 1 }); // one full sync for the tasks, one page of projects
+    expect(provenance.note).toContain('read by one full sync');
     expect(provenance.bytes).toBeGreaterThan(50_000); // 180 tasks of API JSON came over the wire
     const firstLine = textOf(result).split('\n')[0];
-    expect(firstLine).toMatch(isReal ? /^Source: Todoist API \(live, 2 pages/ : /^Source: MOCK DATA \(scenario "faithful"\) — not the user's real Todoist/);
+    expect(firstLine).toMatch(isReal ? /^Source: Todoist API \(live, 1 page,/ : /^Source: MOCK DATA \(scenario "faithful"\) — not the user's real Todoist/);
     expect(textOf(result)).toContain('180 active tasks:');
     await close();
   });
@@ -227,7 +228,7 @@ describe('fallback strategies', () => {
 
   it('production pagination fails loudly when a page fails, with what was read', async () => {
     const { call, close } = await connect({
-      strategies: { fallback: 'honest' },
+      strategies: { fallback: 'honest', fullRead: 'pages' },
       backend: 'mock',
       mock: { scenario: { name: 'page-fails', pageFails: { page: 2 } }, size: 'large' },
     });
@@ -256,7 +257,7 @@ describe('arguments', () => {
 
 describe('progress, resources, prompts, logging', () => {
   it('sends a progress notification per page when the client asks for progress', async () => {
-    const { client, close } = await connect({ mock: { size: 'large' } });
+    const { client, close } = await connect({ mock: { size: 'large' }, strategies: { fullRead: 'pages' } });
     const messages: string[] = [];
     const result = (await client.callTool({ name: 'list_tasks', arguments: {} }, {
       onprogress: (progress) => messages.push(progress.message ?? ''),

@@ -27,7 +27,7 @@ import { loadRealConfig } from '../real-config';
 import type { ResilienceSettings } from '../resilience';
 import { createDojoMcpServer } from '../server';
 import type { RealConfig } from '../source';
-import { STRATEGY_PRESETS } from '../strategies';
+import { strategiesFor } from '../strategies';
 import { refuseMalformedToolCall } from '../tool-call-params';
 import { errorText } from '@/lib/todoist/errors';
 import { builtinStandin, type BuiltinStandin } from './builtin-standin';
@@ -131,7 +131,7 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
     const workspace = await openWorkspace(store, tenant, settings, options.now, deliverWebhooks);
     return createDojoMcpServer({
       backend: settings.backend,
-      strategies: { ...STRATEGY_PRESETS[settings.strategy], ...(settings.output && { output: settings.output }) },
+      strategies: strategiesFor(settings),
       mock: { backend: workspace.mock },
       real: { loadConfig: realConfigFor(settings, tenant, upstreams) },
       resilience: options.resilience,

@@ -12,7 +12,7 @@ export const listTasksTool = defineTool({
   title: 'List active tasks',
   description:
     "Lists the user's active (not completed) Todoist tasks, optionally only those in one project, section or label, " +
-    'of one priority (p1 = most urgent), or the subtasks of one task. Reads every page, so the count is the real ' +
+    'of one priority (p1 = most urgent), or the subtasks of one task. Reads every task, so the count is the real ' +
     'count. For date-based questions ("what is due today?") prefer get_overview or filter_tasks.',
   inputSchema: z.object({
     project_id: idArgument().optional().describe('Only tasks in this project (ids come from list_projects)'),
@@ -29,7 +29,7 @@ export const listTasksTool = defineTool({
 
   async run(args, call) {
     const { priority, ...params } = args;
-    // Unfiltered, it may be one full sync (the strategy's fullRead); a filter, or the naive first page, pages.
+    // Unfiltered, production reads it by one full sync; a filter, or the naive first page, pages.
     const fetched = await readTasks(call, params);
     // GET /tasks has no priority parameter: filter after reading.
     const tasks = priority ? fetched.filter((task) => task.priority === toApiPriority(priority)) : fetched;

@@ -30,7 +30,8 @@ export interface BuiltTree {
 
 export function settingsFor(backend: TreeBackend): PanelSettings {
   // The mock is the faithful one with 180 tasks: the same account the e2e stand-in serves.
-  return { backend, strategy: 'production', scenario: 'faithful', size: 'small', token: 'configured' };
+  // read=pages: the tree marks the page each task came from; a full sync has none.
+  return { backend, strategy: 'production', scenario: 'faithful', size: 'small', token: 'configured', read: 'pages' };
 }
 
 export function useBuildTree() {

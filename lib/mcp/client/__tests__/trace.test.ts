@@ -13,7 +13,8 @@ let closeAll: () => Promise<void> = async () => undefined;
 afterEach(() => closeAll());
 
 async function connectTraced(trace = new ProtocolTrace()) {
-  const server = createDojoMcpServer({ backend: 'mock', mock: { size: 'small', seed: 1 }, now: () => NOW });
+  // Pages, not one full sync: each page is a progress notification to trace.
+  const server = createDojoMcpServer({ backend: 'mock', mock: { size: 'small', seed: 1 }, strategies: { fullRead: 'pages' }, now: () => NOW });
   const client = new Client({ name: 'trace-test', version: '1.0.0' });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await server.connect(serverTransport);
