@@ -9,5 +9,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return; // the edge runtime has no sockets and no state store
   const { connectStateStore } = await import('./lib/state');
   const description = await connectStateStore();
+  // The event bus (subscriptions across instances) uses the same Redis: it fails the start the same way.
+  const { connectTenantEventBus } = await import('./lib/realtime/bus');
+  await connectTenantEventBus();
   if (process.env.REDIS_URL) console.log(description);
 }

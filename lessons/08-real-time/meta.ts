@@ -72,8 +72,8 @@ export default defineLesson({
       note: 'No signature check, no delivery ids, the body taken as the latest truth. The drill shows what each of these costs.',
     },
     {
-      file: 'lib/realtime/bus.ts',
-      symbol: 'InMemoryTenantEventBus',
+      file: 'lib/realtime/tenant-listeners.ts',
+      symbol: 'TenantListeners',
       title: 'An event bus keyed by tenant',
       note: 'todoist://tasks/today is the same URI for everyone: events are published for a tenant, and a subscription listens to its own tenant only.',
     },

@@ -28,12 +28,6 @@ export class DeliveryLedger {
     /** How long a claim is remembered: at least as long as a delivery counts as fresh. */
     private readonly ttlMs: number,
   ) {
-    if (!store.setIfAbsent) {
-      throw new TypeError(
-        'DeliveryLedger needs a StateStore with setIfAbsent (MemoryStateStore and RedisStateStore have it): ' +
-          'with read-then-write, two instances could both accept one delivery.',
-      );
-    }
     this.#claimKey = store.setIfAbsent.bind(store);
   }
 

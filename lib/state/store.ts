@@ -31,12 +31,8 @@ export interface StateStore {
    * nothing (not even the expiry). What must be claimed once (a webhook
    * delivery) is claimed with this, never read and then set. `options` as
    * for `set`.
-   *
-   * Both stores implement it. Optional for now only because hand-made test
-   * stores elsewhere predate it; whatever relies on it (DeliveryLedger)
-   * refuses a store without it rather than falling back to read-then-set.
    */
-  setIfAbsent?<T>(key: string, value: T, options?: SetOptions): Promise<boolean>;
+  setIfAbsent<T>(key: string, value: T, options?: SetOptions): Promise<boolean>;
 }
 
 export interface SetOptions {

@@ -116,9 +116,4 @@ describe('DeliveryLedger', () => {
     expect(await ledger.claim('standin', 'd-1', body('a'))).toBe(true);
   });
 
-  it('refuses a store without setIfAbsent instead of deduping by read-then-write', () => {
-    const inner = memory();
-    const old: StateStore = { get: (key) => inner.get(key), set: (key, value) => inner.set(key, value), delete: (key) => inner.delete(key), take: (key) => inner.take(key) };
-    expect(() => new DeliveryLedger(old, 60_000)).toThrow(/DeliveryLedger needs a StateStore with setIfAbsent/);
-  });
 });

@@ -25,6 +25,7 @@ function spiedStore(clock = { now: 0 }, idleMs = 60_000) {
     set: async (key, value, options) => (calls.push(`set ${key}`), store.set(key, value, options)),
     delete: async (key) => (calls.push(`delete ${key}`), store.delete(key)),
     take: async (key) => (calls.push(`take ${key}`), store.take(key)),
+    setIfAbsent: async (key, value, options) => (calls.push(`setIfAbsent ${key}`), store.setIfAbsent(key, value, options)),
   };
   return { store, spied, calls, clock };
 }
