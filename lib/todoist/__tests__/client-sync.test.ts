@@ -44,6 +44,7 @@ describe('TodoistClient.listAllTasksBySync', () => {
     const delta = clientWith(() => json({ ...fullSyncAnswer(), full_sync: false }));
     await expect(delta.client.listAllTasksBySync()).rejects.toThrow(TodoistInvalidResponseError);
     await expect(delta.client.listAllTasksBySync()).rejects.toThrow('full_sync is false (a delta, not the whole list)');
+    await expect(delta.client.listAllTasksBySync()).rejects.toThrow(/POST sync/); // the error names the request
 
     const { items: _items, ...withoutItems } = fullSyncAnswer();
     const missing = clientWith(() => json(withoutItems));

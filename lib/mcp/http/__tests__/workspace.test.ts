@@ -167,6 +167,22 @@ describe('webhooks of a mock workspace', () => {
     expect(deliver).not.toHaveBeenCalled();
   });
 
+  it('a workspace opened with no sender keeps its events to itself: persist() stores and sends nothing, without failing', async () => {
+    const { spied, store } = spiedStore();
+    await registerWorkspaceWebhook(spied, learner, settings(), hook);
+    const workspace = await openWorkspace(spied, learner, settings());
+    await addTask(workspace);
+    await expect(workspace.persist()).resolves.toBeUndefined();
+    expect(JSON.stringify(await store.get('learner-abc/default/mock-small-1'))).toContain('announced');
+  });
+
+  it('registerWorkspaceWebhook stores nothing for an anonymous caller (a throwaway workspace is never stored)', async () => {
+    const { spied, store } = spiedStore();
+    const userId = await registerWorkspaceWebhook(spied, anonymous, settings(), hook);
+    expect(userId).toMatch(/^\d+$/);
+    expect(store.size).toBe(0);
+  });
+
   it('registerWorkspaceWebhook(undefined) removes it', async () => {
     const { spied, store } = spiedStore();
     await registerWorkspaceWebhook(spied, learner, settings(), hook);
