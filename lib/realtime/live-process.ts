@@ -4,6 +4,7 @@
  * the live switch (which starts and stops it) see the same timers.
  */
 import type { StateStore } from '@/lib/state';
+import { errorText } from '@/lib/todoist/errors';
 import { getTenantEventBus } from './bus';
 import { DEFAULT_POLL_SECONDS, PollingFallback } from './polling-fallback';
 import { processAccountConnector } from './webhook-endpoint';
@@ -23,7 +24,7 @@ function createProcessPollingFallback(store: StateStore, env: Record<string, str
     intervalMs: pollSecondsFromEnv(env) * 1000,
     refresh: (account) => refreshAndPublish({ store, bus, connect }, account, { trigger: 'poll' }),
     listening: (tenantKey) => bus.listenerCount(tenantKey) > 0,
-    onError: (error) => console.error(`Polling fallback: a sync failed (${error instanceof Error ? error.message : String(error)}); the next poll tries again.`),
+    onError: (error) => console.error(`Polling fallback: a sync failed (${errorText(error)}); the next poll tries again.`),
   });
 }
 

@@ -13,6 +13,7 @@ import type { CallToolResult } from '@modelcontextprotocol/client';
 import type { LiveSession, LiveUpdate } from '@/lib/mcp/client/live-session';
 import { parseProvenance, PROVENANCE_META_KEY } from '@/lib/mcp/provenance';
 import { RESOURCE_URIS } from '@/lib/mcp/resource-uris';
+import { errorText } from '@/lib/todoist/errors';
 import { ensureLearner } from '../../panel/ensure-learner';
 
 export const LIVE_SETTINGS = { backend: 'mock', strategy: 'production', size: 'small', workspace: 'real-time' } as const;
@@ -134,7 +135,7 @@ export function useLiveFeed(onObserved: (summary: string) => void) {
       await Promise.all([readToday(), readDeliveries()]);
     } catch (failure) {
       setStatus('idle');
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     }
   }, [path, faults, switchPath, onUpdate, readToday, readDeliveries]);
 
@@ -147,7 +148,7 @@ export function useLiveFeed(onObserved: (summary: string) => void) {
       try {
         await switchPath(next, nextFaults);
       } catch (failure) {
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorText(failure));
       }
     },
     [status, switchPath],
@@ -163,7 +164,7 @@ export function useLiveFeed(onObserved: (summary: string) => void) {
         if (result.isError) throw new Error(result.content.map((part) => ('text' in part ? part.text : '')).join(' '));
       } catch (failure) {
         changedAt.current = undefined;
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorText(failure));
       }
     },
     [call],
