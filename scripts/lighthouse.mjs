@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Lighthouse on the home page and every live lesson page, against `next start` from the existing build.
- * Prints performance, accessibility, total blocking time, bytes transferred and unused JavaScript per page,
- * and exits non-zero when a page is under the budget.
+ * Prints performance, accessibility, total blocking time, bytes transferred, unused JavaScript and the machine's
+ * load average (1 min, after the page's runs) per page, and exits non-zero when a page is under the budget.
  *
  *   npm run lighthouse                 # uses .next as it is
  *   npm run lighthouse -- --build      # runs `next build` first
@@ -15,7 +15,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const LIGHTHOUSE = 'lighthouse@12.8.2';
@@ -73,7 +73,8 @@ const rows = [];
 for (const page of pages) {
   const reports = [];
   for (let attempt = 0; attempt < runs; attempt++) reports.push(await measure(`${origin}${page}`));
-  rows.push({ page, ...median(reports) });
+  // Scores drop when other processes share the CPU: the load average says how busy the machine was.
+  rows.push({ page, ...median(reports), load: loadavg()[0] });
   printRow(rows.at(-1));
 }
 
@@ -174,6 +175,7 @@ function printRow(row) {
     `TBT ${String(row.tbtMs).padStart(5)} ms`,
     `transferred ${String(row.transferredKiB).padStart(4)} KiB`,
     `unused JS ${String(row.unusedJsKiB).padStart(4)} KiB`,
+    `load ${row.load.toFixed(2)}`,
   ];
   console.log(cells.join('  ') + (row.failedA11y.length > 0 ? `  (a11y: ${row.failedA11y.join(', ')})` : ''));
 }
