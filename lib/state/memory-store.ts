@@ -85,6 +85,28 @@ export class MemoryStateStore implements StateStore {
     return entry && !this.#isGone(entry) ? (entry.value as T) : undefined;
   }
 
+  /** The map is a plain object in one entry; each call is atomic because nothing awaits inside it. */
+  async mapSet<T>(key: string, field: string, value: T, options: { ttlMs: number }): Promise<void> {
+    const map = { ...this.#liveMap(key), [field]: value };
+    this.#write(key, map, options);
+  }
+
+  async mapGetAll<T>(key: string): Promise<Record<string, T>> {
+    return { ...(this.#liveMap(key) as Record<string, T>) };
+  }
+
+  async mapGet<T>(key: string, field: string): Promise<T | undefined> {
+    return this.#liveMap(key)[field] as T | undefined;
+  }
+
+  async mapDelete(key: string, field: string): Promise<void> {
+    const entry = this.#entries.get(key);
+    if (!entry || this.#isGone(entry)) return;
+    // The expiry stays as it was (Redis HDEL leaves the key's TTL alone).
+    const { [field]: _removed, ...rest } = entry.value as Record<string, unknown>;
+    entry.value = rest;
+  }
+
   /** Drops every idle entry. */
   sweep(): void {
     for (const [key, entry] of this.#entries) {
@@ -106,6 +128,13 @@ export class MemoryStateStore implements StateStore {
       if (oldest === undefined) break;
       this.#entries.delete(oldest);
     }
+  }
+
+  /** The map under `key`, or an empty one when there is none (or it expired). Does not refresh its expiry. */
+  #liveMap(key: string): Record<string, unknown> {
+    const entry = this.#entries.get(key);
+    if (!entry || this.#isGone(entry)) return {};
+    return entry.value as Record<string, unknown>;
   }
 
   #touch(key: string, entry: Entry): void {

@@ -39,6 +39,11 @@ local value = redis.call('GET', KEYS[1])
 if value and string.sub(value, 1, 1) == '${IDLE_TAG}' then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return value`;
 
+/** One field of a hash, and the whole hash's expiry. KEYS[1]: key; ARGV: field, JSON, ttl ms. */
+const SET_FIELD_AND_EXPIRE = `
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])`;
+
 export class RedisStateStore implements StateStore {
   readonly #connection: RedisConnection;
   readonly #prefix: string;
@@ -88,6 +93,29 @@ export class RedisStateStore implements StateStore {
   /** GETDEL: Redis runs it as one step, so of any number of callers on any instances, one gets the value. */
   async take<T>(key: string): Promise<T | undefined> {
     return decode<T>(await this.#connection.run('GETDEL', (client) => client.getDel(this.#prefix + key)));
+  }
+
+  /** HSET and PEXPIRE in one script, so no reader ever sees the field without the map's expiry pushed back. */
+  async mapSet<T>(key: string, field: string, value: T, options: { ttlMs: number }): Promise<void> {
+    const json = JSON.stringify(value);
+    if (json === undefined) throw new TypeError(`RedisStateStore.mapSet("${key}", "${field}"): the value is not JSON (${typeof value})`);
+    await this.#connection.run('HSET', (client) =>
+      client.eval(SET_FIELD_AND_EXPIRE, { keys: [this.#prefix + key], arguments: [field, json, String(wholeMs(options.ttlMs))] }),
+    );
+  }
+
+  async mapGetAll<T>(key: string): Promise<Record<string, T>> {
+    const fields = await this.#connection.run('HGETALL', (client) => client.hGetAll(this.#prefix + key));
+    return Object.fromEntries(Object.entries(fields).map(([field, json]) => [field, JSON.parse(json) as T]));
+  }
+
+  async mapGet<T>(key: string, field: string): Promise<T | undefined> {
+    const json = await this.#connection.run('HGET', (client) => client.hGet(this.#prefix + key, field));
+    return typeof json === 'string' ? (JSON.parse(json) as T) : undefined;
+  }
+
+  async mapDelete(key: string, field: string): Promise<void> {
+    await this.#connection.run('HDEL', (client) => client.hDel(this.#prefix + key, field));
   }
 
   close(): Promise<void> {

@@ -33,6 +33,21 @@ export interface StateStore {
    * for `set`.
    */
   setIfAbsent<T>(key: string, value: T, options?: SetOptions): Promise<boolean>;
+  /**
+   * A small map under one key (a Redis hash). Writes one field in one atomic
+   * step, so many callers writing *different* fields at once (learners taking
+   * seats in a room, on any instance) never lose each other's writes, as a
+   * get-change-set of one shared object would. The same field written twice
+   * is one entry (a learner who joins twice has one seat). The whole map
+   * expires `ttlMs` after its last `mapSet`.
+   */
+  mapSet<T>(key: string, field: string, value: T, options: { ttlMs: number }): Promise<void>;
+  /** Every field of the map (an empty object when there is none). */
+  mapGetAll<T>(key: string): Promise<Record<string, T>>;
+  /** One field of the map. */
+  mapGet<T>(key: string, field: string): Promise<T | undefined>;
+  /** Removes one field; the map's other fields and its expiry stay. */
+  mapDelete(key: string, field: string): Promise<void>;
 }
 
 export interface SetOptions {

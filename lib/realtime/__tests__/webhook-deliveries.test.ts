@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Tenant } from '@/lib/identity/learner';
 import { MemoryStateStore, RedisStateStore, type StateStore } from '@/lib/state';
-import { copyingStore } from '@/lib/state/__tests__/copying-store';
+import { copyingStore, delegateTo } from '@/lib/state/__tests__/copying-store';
 import { redisForThisFile } from '@/lib/state/__tests__/redis-server';
 import { registerAccount } from '../accounts';
 import { DeliveryLedger } from '../webhook-deliveries';
@@ -102,10 +102,7 @@ describe('DeliveryLedger', () => {
     const inner = memory();
     let failBodyClaims = 1;
     const flaky: StateStore = {
-      get: (key) => inner.get(key),
-      set: (key, value, options) => inner.set(key, value, options),
-      delete: (key) => inner.delete(key),
-      take: (key) => inner.take(key),
+      ...delegateTo(inner),
       setIfAbsent: async (key, value, options) => {
         if (key.includes('/body-') && failBodyClaims-- > 0) throw new Error('State store: lost Redis');
         return inner.setIfAbsent(key, value, options);

@@ -15,5 +15,24 @@ export function copyingStore(inner = new MemoryStateStore({ idleMs: 60 * 60_000,
     delete: (key: string) => inner.delete(key),
     take: async <T>(key: string) => copy(await inner.take<T>(key)),
     setIfAbsent: <T>(key: string, value: T, options?: SetOptions) => inner.setIfAbsent(key, copy(value), options),
+    mapSet: <T>(key: string, field: string, value: T, options: { ttlMs: number }) => inner.mapSet(key, field, copy(value), options),
+    mapGetAll: async <T>(key: string) => copy(await inner.mapGetAll<T>(key))!,
+    mapGet: async <T>(key: string, field: string) => copy(await inner.mapGet<T>(key, field)),
+    mapDelete: (key: string, field: string) => inner.mapDelete(key, field),
+  };
+}
+
+/** Every StateStore call forwarded to `inner`: spread it and override the call a test wants to fail or watch. */
+export function delegateTo(inner: StateStore): StateStore {
+  return {
+    get: (key) => inner.get(key),
+    set: (key, value, options) => inner.set(key, value, options),
+    delete: (key) => inner.delete(key),
+    take: (key) => inner.take(key),
+    setIfAbsent: (key, value, options) => inner.setIfAbsent(key, value, options),
+    mapSet: (key, field, value, options) => inner.mapSet(key, field, value, options),
+    mapGetAll: (key) => inner.mapGetAll(key),
+    mapGet: (key, field) => inner.mapGet(key, field),
+    mapDelete: (key, field) => inner.mapDelete(key, field),
   };
 }

@@ -135,5 +135,42 @@ export function describeStateStoreContract(name: string, createStore: StoreFacto
       await sleep(1_500);
       expect(await store.get('read')).toBeUndefined();
     });
+      it('a map keeps each field written, one entry per field, until it is deleted', async () => {
+      const store = await open();
+      expect(await store.mapGetAll('room-x/seats')).toEqual({});
+      await store.mapSet('room-x/seats', 'learner-a', { name: 'Ada' }, { ttlMs: 60_000 });
+      await store.mapSet('room-x/seats', 'learner-b', { name: null }, { ttlMs: 60_000 });
+      await store.mapSet('room-x/seats', 'learner-a', { name: 'Ada L.' }, { ttlMs: 60_000 }); // joined twice: one seat
+      expect(await store.mapGetAll('room-x/seats')).toEqual({ 'learner-a': { name: 'Ada L.' }, 'learner-b': { name: null } });
+      expect(await store.mapGet('room-x/seats', 'learner-b')).toEqual({ name: null });
+      expect(await store.mapGet('room-x/seats', 'learner-z')).toBeUndefined();
+      await store.mapDelete('room-x/seats', 'learner-a');
+      await store.mapDelete('room-x/seats', 'learner-z'); // not an error
+      expect(await store.mapGetAll('room-x/seats')).toEqual({ 'learner-b': { name: null } });
+      await store.delete('room-x/seats');
+      expect(await store.mapGetAll('room-x/seats')).toEqual({});
+    });
+
+    it('a map written by 40 callers at once, one field each: every field is kept', async () => {
+      const store = await open();
+      const fields = Array.from({ length: 40 }, (_, i) => `learner-${i}`);
+      await Promise.all(fields.map((field, i) => store.mapSet('room-y/seats', field, { seat: i }, { ttlMs: 60_000 })));
+      const map = await store.mapGetAll<{ seat: number }>('room-y/seats');
+      expect(Object.keys(map).sort()).toEqual([...fields].sort());
+      expect(map['learner-7']).toEqual({ seat: 7 });
+    });
+
+    it('a map expires ttlMs after its last write; reading it does not keep it alive', async () => {
+      const store = await open(300);
+      await store.mapSet('room-z/seats', 'a', 1, { ttlMs: 1_000 });
+      await sleep(600);
+      expect(await store.mapGetAll('room-z/seats')).toEqual({ a: 1 }); // past idleMs, inside the TTL
+      await store.mapSet('room-z/seats', 'b', 2, { ttlMs: 1_000 }); // pushes the whole map's expiry back
+      await sleep(600);
+      expect(await store.mapGetAll('room-z/seats')).toEqual({ a: 1, b: 2 });
+      await sleep(700);
+      expect(await store.mapGetAll('room-z/seats')).toEqual({});
+      expect(await store.mapGet('room-z/seats', 'a')).toBeUndefined();
+    });
   });
 }

@@ -26,6 +26,10 @@ function spiedStore(clock = { now: 0 }, idleMs = 60_000) {
     delete: async (key) => (calls.push(`delete ${key}`), store.delete(key)),
     take: async (key) => (calls.push(`take ${key}`), store.take(key)),
     setIfAbsent: async (key, value, options) => (calls.push(`setIfAbsent ${key}`), store.setIfAbsent(key, value, options)),
+    mapSet: async (key, field, value, options) => (calls.push(`mapSet ${key} ${field}`), store.mapSet(key, field, value, options)),
+    mapGetAll: async (key) => (calls.push(`mapGetAll ${key}`), store.mapGetAll(key)),
+    mapGet: async (key, field) => (calls.push(`mapGet ${key} ${field}`), store.mapGet(key, field)),
+    mapDelete: async (key, field) => (calls.push(`mapDelete ${key} ${field}`), store.mapDelete(key, field)),
   };
   return { store, spied, calls, clock };
 }
