@@ -32,6 +32,9 @@ import type { StateStore } from '@/lib/state';
 import { errorText } from '@/lib/todoist/errors';
 import type { AccountBackend, RegisteredAccount } from './accounts';
 import type { PollingFallback } from './polling-fallback';
+import { Rooms } from '@/lib/workshop/rooms';
+import { getTenantEventBus } from './bus';
+import { settingsInRoom } from '@/lib/workshop/room-workspace';
 import { primeReplica, type AccountConnector } from './webhook-trigger';
 
 export const WEBHOOK_PATH = '/api/webhooks/todoist';
@@ -48,6 +51,8 @@ export interface LiveEndpointDeps {
   policy?: OriginPolicy;
   secret?: Buffer;
   env?: Record<string, string | undefined>;
+  /** A seated learner's switch applies to their room workspace (default: this process's rooms). */
+  rooms?: Pick<Rooms, 'roomOf'>;
 }
 
 export async function handleLiveRequest(request: Request, deps: LiveEndpointDeps): Promise<Response> {
@@ -58,7 +63,7 @@ export async function handleLiveRequest(request: Request, deps: LiveEndpointDeps
   if (!tenant) return json({ error: 'No learner id: open a page of this app first (it sets the dojo-learner cookie).' }, 401);
   const parsed = parseSessionSettings(new URL(request.url));
   if ('error' in parsed) return json({ error: parsed.error }, 400);
-  const { settings } = parsed;
+  const settings = await settingsInRoom(deps.rooms ?? new Rooms(deps.store, getTenantEventBus()), tenant, parsed.settings);
   if (settings.backend !== 'mock') {
     return json({ error: 'Only a mock account is switched here: a real Todoist account’s webhooks are configured in Todoist’s App Management Console.' }, 409);
   }

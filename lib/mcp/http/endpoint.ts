@@ -37,6 +37,8 @@ import { createListenRoute, isListenRequest } from './listen';
 import { NAIVE_ON_REAL_ACCOUNT, naiveStrategyRefusal, realConfigFor, type UserTodoistAccess } from './real-upstream';
 import { parseSessionSettings, type SessionSettings } from './session-settings';
 import { openWorkspace } from './workspace';
+import { Rooms } from '@/lib/workshop/rooms';
+import { settingsInRoom } from '@/lib/workshop/room-workspace';
 import { deliverThrough, type DeliverWebhooks } from '@/lib/mock/webhook-outbox';
 import type { MockBackend } from '@/lib/mock/backend';
 import { getPollingFallback } from '@/lib/realtime/live-process';
@@ -73,6 +75,8 @@ export interface McpEndpointOptions {
   polling?: Pick<PollingFallback, 'isPolling' | 'intervalMs'>;
   /** Open `subscriptions/listen` streams one tenant may hold (default: DOJO_MAX_SUBSCRIPTIONS_PER_TENANT, or 10). */
   maxSubscriptionsPerTenant?: number;
+  /** Workshop rooms: a seated caller's workspaces and scenario come from their room (default: this process's). */
+  rooms?: Pick<Rooms, 'roomOf'>;
 }
 
 /** What the endpoint needs from the authorization server. */
@@ -122,6 +126,7 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
   const bus = options.bus ?? getTenantEventBus();
   const deliverWebhooks = options.deliverWebhooks ?? builtinStandinWebhooks(store, secret);
   const polling = options.polling ?? getPollingFallback(store);
+  const rooms = options.rooms ?? new Rooms(store, bus);
 
   const factory: Parameters<typeof createMcpHandler>[0] = async (ctx) => {
     const { tenant, settings, household } = ctx.authInfo?.extra?.[SCOPE_KEY] as RequestScope;
@@ -186,6 +191,8 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
     });
     if ('refusal' in identified) return withHeaders(identified.refusal, cors);
     const { caller } = identified;
+    // Seated in a workshop room: the room's workspaces and the presenter's scenario.
+    const settings = await settingsInRoom(rooms, caller.tenant, parsed.settings);
 
     const message = body && parseJson(body);
     if (message === INVALID_JSON) return withHeaders(jsonRpcError(400, -32700, 'Parse error: the request body is not JSON.'), cors);
@@ -194,17 +201,17 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
     const limited = await rateLimited(limiter, caller, message);
     if (limited) return withHeaders(limited, cors);
 
-    const naiveRefused = await refuseNaiveStrategy(caller, parsed.settings, auth);
+    const naiveRefused = await refuseNaiveStrategy(caller, settings, auth);
     if (naiveRefused) return withHeaders(naiveRefused, cors);
 
     let household: string | undefined;
-    if (parsed.settings.tenancy === 'naive') {
+    if (settings.tenancy === 'naive') {
       const refused = await refuseNaiveTenancy(caller, auth);
       if (refused) return withHeaders(refused, cors);
       household = learnerFromRequest(request, secret)?.key ?? caller.tenant.key;
     }
 
-    const scope: RequestScope = { tenant: caller.tenant, settings: parsed.settings, household };
+    const scope: RequestScope = { tenant: caller.tenant, settings, household };
     const authInfo: AuthInfo = {
       ...(caller.token ?? { token: '', clientId: caller.tenant.kind }),
       scopes: caller.scopes,

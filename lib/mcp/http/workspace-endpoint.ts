@@ -18,6 +18,9 @@ import { newMockWorkspaceState, type MockWorkspaceState } from '@/lib/mock/works
 import type { StateStore } from '@/lib/state';
 import { parseSessionSettings } from './session-settings';
 import { mockStateKey } from './workspace';
+import { getTenantEventBus } from '@/lib/realtime/bus';
+import { Rooms } from '@/lib/workshop/rooms';
+import { settingsInRoom } from '@/lib/workshop/room-workspace';
 
 export type WorkspaceAction = 'scenario' | 'reset';
 
@@ -30,6 +33,7 @@ export async function handleWorkspaceAction(
   store: StateStore,
   policy: OriginPolicy = originPolicyFromEnv(),
   secret: Buffer = serverSecret(),
+  rooms: Pick<Rooms, 'roomOf'> = new Rooms(store, getTenantEventBus()),
 ): Promise<Response> {
   const refusal = checkOrigin(request, policy) ?? stateChangeRefusal(request, policy);
   if (refusal) return Response.json({ error: `Forbidden: ${refusal}.` }, { status: 403 });
@@ -39,7 +43,8 @@ export async function handleWorkspaceAction(
   }
   const parsed = parseSessionSettings(new URL(request.url));
   if ('error' in parsed) return Response.json({ error: parsed.error }, { status: 400 });
-  const { settings } = parsed;
+  // Seated in a room: the switch applies to the room's workspace, the one this learner's calls use.
+  const settings = await settingsInRoom(rooms, tenant, parsed.settings);
   if (settings.backend !== 'mock') {
     return Response.json(
       { error: 'Only a mock workspace can be switched: a real backend’s faults come from the real API (or the stand-in’s /__dojo/scenario).' },
