@@ -22,7 +22,6 @@ export const NAME_MAX_LENGTH = 40;
 /** A shown name: trimmed, control characters removed, at most 40 characters; empty means "count me, don't name me". */
 export function cleanName(typed: unknown): string | undefined {
   if (typeof typed !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const name = typed.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, NAME_MAX_LENGTH);
   return name || undefined;
 }
