@@ -4,36 +4,16 @@
  * what you observed), or open a new Claude chat with it filled in. When the
  * browser refuses the clipboard, the prompt is shown selected, to copy by hand.
  */
-import { useEffect, useState } from 'react';
 import { Kbd, shortcut } from '@/components/keyboard/shortcut';
 import { claudeUrl } from '@/lib/lessons/prompt';
 import { ManualCopyDialog } from './manual-copy-dialog';
+import { useCopy } from './use-copy';
 import { useHydrated } from './use-hydrated';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/components/ui/styles';
 
-type CopyState = 'idle' | 'copied' | 'manual';
-
-const FEEDBACK_MS = 2500;
-
 export function PromptActions({ prompt }: { prompt: string }) {
-  const [state, setState] = useState<CopyState>('idle');
+  const { state, copy, reset } = useCopy();
   const hydrated = useHydrated();
-  useEffect(() => {
-    if (state !== 'copied') return;
-    const timer = setTimeout(() => setState('idle'), FEEDBACK_MS);
-    return () => clearTimeout(timer);
-  }, [state]);
-
-  const copy = async () => {
-    try {
-      // Missing outside secure contexts (plain http on another host), and refusable by the user.
-      if (!navigator.clipboard?.writeText) throw new Error('Clipboard API unavailable');
-      await navigator.clipboard.writeText(prompt);
-      setState('copied');
-    } catch {
-      setState('manual');
-    }
-  };
 
   return (
     <section aria-labelledby="prompt-heading" className="space-y-3">
@@ -42,7 +22,7 @@ export function PromptActions({ prompt }: { prompt: string }) {
       </h3>
       <p className="text-muted">A prompt with this lesson&apos;s questions and what you observed, ready for Claude.ai.</p>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" onClick={copy} disabled={!hydrated} {...shortcut('c')} className={PRIMARY_BUTTON}>
+        <button type="button" onClick={() => copy(prompt)} disabled={!hydrated} {...shortcut('c')} className={PRIMARY_BUTTON}>
           Copy prompt
           <Kbd tone="on-accent">c</Kbd>
         </button>
@@ -60,7 +40,7 @@ export function PromptActions({ prompt }: { prompt: string }) {
           {prompt}
         </pre>
       </details>
-      {state === 'manual' && <ManualCopyDialog text={prompt} onClose={() => setState('idle')} />}
+      {state === 'manual' && <ManualCopyDialog text={prompt} onClose={reset} />}
     </section>
   );
 }
