@@ -2,16 +2,21 @@
 /**
  * The lesson's live panel: each demo runs against this app's MCP server
  * (/api/mcp), alone or side by side; what you saw is kept as observations
- * and becomes part of the prompt you can take to Claude.
+ * and becomes part of the prompt you can take to Claude. Which demo it shows,
+ * with which settings, is in the page's query: every demo state is a link.
  */
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, type KeyboardEvent } from 'react';
 import { buildLessonPrompt } from '@/lib/lessons/prompt';
 import type { Demo, PromptTemplate } from '@/lib/lessons/schema';
+import { AddressBarWatcher } from './panel/address-bar-watcher';
+import { CopyLinkButton } from './panel/copy-link-button';
 import { DemoView } from './panel/demo-view';
+import { LinkNotes } from './panel/link-notes';
 import { ObservedList } from './panel/observed-list';
 import { PromptActions } from './panel/prompt-actions';
 import { useHydrated } from './panel/use-hydrated';
 import { useExpanded } from './panel/use-expanded';
+import { useLinkedDemo } from './panel/use-linked-demo';
 import { useObservations } from './panel/use-observations';
 
 export interface LivePanelProps {
@@ -21,10 +26,14 @@ export interface LivePanelProps {
   prompt: PromptTemplate;
 }
 
-export function LivePanel({ slug, title, demos, prompt }: LivePanelProps) {
-  const [selectedId, setSelectedId] = useState(demos[0]?.id);
+export function LivePanel(props: LivePanelProps) {
+  // A live lesson has at least one demo (LiveLessonSchema): without one there is nothing to try.
+  return props.demos.length > 0 ? <Panel {...props} /> : null;
+}
+
+function Panel({ slug, title, demos, prompt }: LivePanelProps) {
+  const { demo: selected, settings, select, changeSettings, notes, dismissNotes, followAddressBar } = useLinkedDemo(demos);
   const { observations, add, clear } = useObservations(slug);
-  const selected = demos.find((demo) => demo.id === selectedId) ?? demos[0];
   const ids = useId();
   const { expanded, toggle } = useExpanded();
 
@@ -38,17 +47,20 @@ export function LivePanel({ slug, title, demos, prompt }: LivePanelProps) {
         <h2 id={`${ids}-heading`} className="text-2xl font-semibold">
           Try it live
         </h2>
-        <button type="button" aria-pressed={expanded} onClick={toggle} className="rounded-md border border-border px-3 py-1 text-sm hover:bg-border">
-          {expanded ? 'Exit full screen (Esc)' : 'Full screen'}
-        </button>
-      </div>
-      {demos.length > 1 && <DemoTabs demos={demos} selectedId={selected?.id} onSelect={setSelectedId} idPrefix={ids} />}
-      {selected && (
-        <div role={demos.length > 1 ? 'tabpanel' : undefined} id={`${ids}-panel`} aria-labelledby={demos.length > 1 ? `${ids}-tab-${selected.id}` : undefined}>
-          {/* Keyed by demo: switching demos closes its sessions and starts from the demo's defaults. */}
-          <DemoView key={selected.id} demo={selected} onObserved={add} />
+        <div className="flex flex-wrap items-center gap-3">
+          <CopyLinkButton slug={slug} demo={selected} settings={settings} />
+          <button type="button" aria-pressed={expanded} onClick={toggle} className="rounded-md border border-border px-3 py-1 text-sm hover:bg-border">
+            {expanded ? 'Exit full screen (Esc)' : 'Full screen'}
+          </button>
         </div>
-      )}
+      </div>
+      <AddressBarWatcher onQueryChange={followAddressBar} />
+      {demos.length > 1 && <DemoTabs demos={demos} selectedId={selected.id} onSelect={select} idPrefix={ids} />}
+      <div role={demos.length > 1 ? 'tabpanel' : undefined} id={`${ids}-panel`} aria-labelledby={demos.length > 1 ? `${ids}-tab-${selected.id}` : undefined}>
+        <LinkNotes notes={notes} onDismiss={dismissNotes} />
+        {/* Keyed by demo: switching demos closes its sessions and starts afresh. */}
+        <DemoView key={selected.id} demo={selected} settings={settings} onSettingsChange={changeSettings} onObserved={add} />
+      </div>
       <div className="space-y-6 border-t border-border pt-5">
         <ObservedList observations={observations} onClear={clear} />
         <PromptActions prompt={buildLessonPrompt({ title, prompt }, observations)} />

@@ -13,7 +13,7 @@ import { observeCall } from '@/lib/lessons/observations';
 import type { Demo } from '@/lib/lessons/schema';
 import { DemoInputs } from '../demo-inputs';
 import { workspaceName } from '@/lib/mcp/client/workspace';
-import { initialLiveSettings, type LiveSettings } from './live-settings';
+import type { LiveSettings } from './live-settings';
 import { ProtocolToggle } from './protocol-toggle';
 import { RunResult } from './run-result';
 import { SessionTrace } from './session-trace';
@@ -26,11 +26,13 @@ import { useHydrated } from './use-hydrated';
 
 interface DemoViewProps {
   demo: Demo;
+  /** The demo's settings: the panel keeps them, so a link can set them and the address bar can show them. */
+  settings: LiveSettings;
+  onSettingsChange: (settings: LiveSettings) => void;
   onObserved: (observed: Observed) => void;
 }
 
-export function DemoView({ demo, onObserved }: DemoViewProps) {
-  const [settings, setSettings] = useState<LiveSettings>(() => initialLiveSettings(demo.defaults));
+export function DemoView({ demo, settings, onSettingsChange, onObserved }: DemoViewProps) {
   const [view, setView] = useState<'single' | 'side-by-side' | undefined>();
   const [comparison, setComparison] = useState<Comparison>();
   // The tool's arguments: the demo's, with what the learner typed in its inputs (lesson 5's filter query).
@@ -90,8 +92,8 @@ export function DemoView({ demo, onObserved }: DemoViewProps) {
         </p>
       </div>
       <DemoInputs inputs={demo.inputs} values={args} onChange={setArgs} disabled={busy} />
-      <SettingsToggles offers={demo.offers} settings={settings} onChange={(changed) => setSettings({ ...changed, protocol: settings.protocol })} disabled={busy} />
-      <ProtocolToggle value={settings.protocol} onChange={(protocol) => setSettings({ ...settings, protocol })} disabled={busy} />
+      <SettingsToggles offers={demo.offers} settings={settings} onChange={(changed) => onSettingsChange({ ...changed, protocol: settings.protocol })} disabled={busy} />
+      <ProtocolToggle value={settings.protocol} onChange={(protocol) => onSettingsChange({ ...settings, protocol })} disabled={busy} />
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" onClick={runOnce} disabled={busy} {...shortcut('r')} className={PRIMARY_BUTTON}>
           Run
