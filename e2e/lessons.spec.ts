@@ -277,6 +277,7 @@ for (const colorScheme of COLOR_SCHEMES) {
       await page.goto(LESSON);
       await waitForHydration(page);
       await page.getByTestId('excerpt').first().locator('summary').click();
+      await expect(page.getByTestId('excerpt').first().locator('pre')).toBeVisible(); // its code is fetched when opened
       await page.getByTestId('checkpoint').first().getByRole('button').first().click(); // feedback colours too
       await expectNoAxeViolations(page);
       await page.keyboard.press('?');

@@ -11,10 +11,9 @@ import { LivePanel } from '@/components/lesson/live-panel';
 import { LessonWidgets } from '@/components/lesson/widgets';
 import { MarkComplete } from '@/components/lesson/mark-complete';
 import { RecordVisit } from '@/components/lesson/record-visit';
-import { SourceExcerpts, type ExcerptView } from '@/components/lesson/source-excerpts';
+import { SourceExcerpts } from '@/components/lesson/source-excerpts';
 import { findLesson, getCatalogue, neighbours, readLessonText } from '@/lib/lessons/catalogue';
-import { readExcerpt } from '@/lib/lessons/excerpt';
-import { highlightCode, languageOfFile } from '@/lib/lessons/highlight';
+import { readExcerptSummaries, type ExcerptSummary } from '@/lib/lessons/excerpt-views';
 import { renderMarkdown } from '@/lib/lessons/markdown';
 import { LiveLessonSchema, STAGES, type LessonMeta } from '@/lib/lessons/schema';
 
@@ -118,7 +117,7 @@ function Objectives({ objectives }: { objectives: string[] }) {
 
 interface RenderedBody {
   html: string;
-  excerpts: ExcerptView[];
+  excerpts: ExcerptSummary[];
 }
 
 // Each page view is rendered on request (it carries its own CSP nonce, see proxy.ts), but a lesson's text
@@ -131,18 +130,13 @@ function renderedBody(folder: string, meta: LessonMeta): Promise<RenderedBody> {
   const rendering = Promise.all([
     readLessonText(folder).then(renderMarkdown),
     // A missing file or symbol throws here (and lib/lessons/__tests__/catalogue.test.ts checks every excerpt).
-    Promise.all(meta.sources.map(readExcerptView)),
+    readExcerptSummaries(meta.slug, meta.sources),
   ]).then(([html, excerpts]) => ({ html, excerpts }));
   if (process.env.NODE_ENV === 'production') {
     renderedBodies.set(folder, rendering);
     rendering.catch(() => renderedBodies.delete(folder)); // a failure is not kept: the next view tries again
   }
   return rendering;
-}
-
-async function readExcerptView(source: LessonMeta['sources'][number]): Promise<ExcerptView> {
-  const { file, startLine, endLine, code } = await readExcerpt(source);
-  return { title: source.title, note: source.note, file, startLine, endLine, html: highlightCode(code, languageOfFile(file)) };
 }
 
 function link(meta: LessonMeta | undefined) {
