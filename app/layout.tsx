@@ -5,6 +5,7 @@ import { Providers } from '@/components/providers';
 import { HydrationMarker } from '@/components/site/hydration-marker';
 import { SiteHeader } from '@/components/site/site-header';
 import { THEME_SCRIPT } from '@/components/site/theme';
+import { RoomBar } from '@/components/workshop/room-bar';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -37,6 +38,8 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
           Skip to content
         </a>
         <SiteHeader />
+        {/* A learner seated in a workshop room sees it on every page; anyone else, nothing. */}
+        <RoomBar />
         {/* Each page sets its own width: reading pages a column, the playground and lessons the full screen. */}
         <main id="main" className="pb-16">
           <Providers>{children}</Providers>

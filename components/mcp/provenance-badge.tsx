@@ -3,7 +3,7 @@
  * the machine-readable label, which the naive strategy keeps even though it
  * drops the "Source:" line from the text.
  */
-import { PROVENANCE_META_KEY, parseProvenance, type Provenance } from '@/lib/mcp/provenance';
+import { PROVENANCE_META_KEY, breakerChangesOf, parseProvenance, type Provenance } from '@/lib/mcp/provenance';
 
 type BadgeLabel = 'MOCK' | 'REAL' | 'CACHED-STALE' | 'DEGRADED' | 'UNKNOWN';
 
@@ -41,13 +41,13 @@ export function ProvenanceBadge({ meta }: { meta: Record<string, unknown> | unde
         ))}
       </span>
       <span data-testid="provenance-description" data-tenant={provenance?.tenant} className="text-sm text-muted">
-        {describe(provenance)}
+        {describe(provenance, breakerChangesOf(meta))}
       </span>
     </div>
   );
 }
 
-function describe(provenance: Provenance | undefined): string {
+function describe(provenance: Provenance | undefined, breakerChanges: string[]): string {
   if (!provenance) return 'No dojo/provenance in _meta: the source of this answer is unknown.';
   const parts = [
     provenance.backend === 'mock'
@@ -59,6 +59,7 @@ function describe(provenance: Provenance | undefined): string {
     `${provenance.pages} page${provenance.pages === 1 ? '' : 's'}`,
     `${provenance.requests} request${provenance.requests === 1 ? '' : 's'}`,
     ...(provenance.retries ? [`${provenance.retries} retr${provenance.retries === 1 ? 'y' : 'ies'}`] : []),
+    ...breakerChanges.map((change) => `breaker ${change}`),
     `${Math.round(provenance.durationMs)} ms`,
     ...(provenance.workspace ? [`workspace ${provenance.workspace}`] : []),
     ...(provenance.tenant ? [`for ${whose(provenance)}`] : []),

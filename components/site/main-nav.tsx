@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/', label: 'Lessons', matches: (path: string) => path === '/' || path.startsWith('/lessons') },
   { href: '/playground', label: 'Playground', matches: (path: string) => path.startsWith('/playground'), prefetch: false },
   { href: '/settings', label: 'Settings', matches: (path: string) => path.startsWith('/settings'), prefetch: false },
+  { href: '/join', label: 'Workshop', matches: (path: string) => path.startsWith('/join') || path.startsWith('/present'), prefetch: false },
 ];
 
 export function MainNav() {

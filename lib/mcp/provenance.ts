@@ -111,3 +111,20 @@ export class CallRecorder {
     return Math.round((performance.now() - this.#started) * 10) / 10;
   }
 }
+
+const BREAKER_STATES: ReadonlySet<unknown> = new Set(['closed', 'open', 'half-open']);
+
+/**
+ * The breaker's changes during a call, read from `_meta["dojo/timeline"]`
+ * (e.g. `["closed → open"]`): what a panel shows so the learner sees the
+ * breaker open without reading the JSON. Anything malformed is skipped.
+ */
+export function breakerChangesOf(meta: Record<string, unknown> | undefined): string[] {
+  const timeline = meta?.[TIMELINE_META_KEY];
+  if (!Array.isArray(timeline)) return [];
+  return timeline.flatMap((event: unknown) => {
+    if (typeof event !== 'object' || event === null) return [];
+    const { type, from, to } = event as Record<string, unknown>;
+    return type === 'breaker' && BREAKER_STATES.has(from) && BREAKER_STATES.has(to) ? [`${String(from)} → ${String(to)}`] : [];
+  });
+}

@@ -4,12 +4,10 @@
  * wrong field, never a parser's dump.
  */
 import { z } from 'zod';
-import { SCENARIO_NAMES } from '@/lib/mock/scenario-names';
+import { ROOM_SCENARIOS } from './room-scenarios';
 import type { RoomControl } from './room';
 import type { Progress } from './rooms';
 
-/** The upstream scenarios a presenter can switch a room to (the lesson-only `naive` and auth faults are not room faults). */
-export const ROOM_SCENARIOS = ['faithful', 'rate-limited', 'flaky', 'slow', 'timeout', 'down', 'malformed', 'page-fails'] as const satisfies readonly (typeof SCENARIO_NAMES)[number][];
 
 const slug = z.string().regex(/^[a-z0-9-]{1,60}$/, 'a lesson slug');
 /** A path on this site under the lesson (never another site: learners' pages navigate to it). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseProvenance, type Provenance } from '../provenance';
+import { breakerChangesOf, parseProvenance, TIMELINE_META_KEY, type Provenance } from '../provenance';
 
 const LIVE_MOCK: Provenance = {
   backend: 'mock',
@@ -36,5 +36,25 @@ describe('parseProvenance', () => {
     ['a numeric note', { ...LIVE_MOCK, note: 1 }],
   ])('is undefined for %s', (_what, value) => {
     expect(parseProvenance(value)).toBeUndefined();
+  });
+});
+
+describe('breakerChangesOf', () => {
+  it('lists the breaker changes of a call’s timeline, in order, and nothing else', () => {
+    const meta = {
+      [TIMELINE_META_KEY]: [
+        { type: 'attempt', at: 0, label: 'GET tasks' },
+        { type: 'breaker', at: 10, from: 'closed', to: 'open' },
+        { type: 'breaker', at: 20, from: 'open', to: 'half-open' },
+        { type: 'breaker', at: 30, from: 'half-open', to: 'open' },
+      ],
+    };
+    expect(breakerChangesOf(meta)).toEqual(['closed → open', 'open → half-open', 'half-open → open']);
+  });
+
+  it('skips what is not a breaker change it can name, and a missing or malformed timeline', () => {
+    expect(breakerChangesOf(undefined)).toEqual([]);
+    expect(breakerChangesOf({ [TIMELINE_META_KEY]: 'closed → open' })).toEqual([]);
+    expect(breakerChangesOf({ [TIMELINE_META_KEY]: [null, 7, { type: 'breaker', from: 'closed', to: '<img>' }, { type: 'breaker', from: 'shut', to: 'open' }] })).toEqual([]);
   });
 });
