@@ -8,6 +8,7 @@
  *   npm run load -- --url http://127.0.0.1:3000 --inspect-port 9230 [--idle-ms 5000]   # a server already running
  *   … --eras 2026-07-28   only that era's throughput block
  *   … --profile     CPU-profiles the server during each throughput block (a .cpuprofile in the temp dir + a summary)
+ *   … --room        the workshop room on two instances sharing Redis instead (scripts/load-room.ts has its options)
  *
  * Everything goes to 127.0.0.1 only, every loop is bounded, and the script stops by itself (hard limit 25 min).
  */
@@ -20,6 +21,12 @@ import { connectClient, errorText, inPool, mcpEndpoint, newLearnerId, type Era, 
 import { Inspector, mb, readRssKb, sampleMemory, type MemorySample } from './load.memory';
 import { processCpuMs, startProfile, stopProfile, summariseProfile } from './load.profile';
 import { startNextServer, targetRunningServer, type ServerUnderLoad } from './load.server';
+
+// `--room`: the workshop room under load on a cluster (scripts/load-room.ts), with its own options.
+if (process.argv.includes('--room')) {
+  const { runRoomLoad } = await import('./load-room');
+  process.exit(await runRoomLoad(process.argv.slice(2)));
+}
 
 const { values: args } = parseArgs({
   options: {
