@@ -215,7 +215,10 @@ async function workshop(cluster: Cluster, inspectors: Array<Inspector | undefine
     learner.stream = await learner.who.events(`/api/rooms/${code}/events`, (event) => {
       if (event.event !== 'room') return;
       const revision = (JSON.parse(event.data) as { revision?: number }).revision;
-      if (revision !== undefined) arrivals.set(revision, [...(arrivals.get(revision) ?? []), performance.now()]);
+      if (revision === undefined) return;
+      const heard = arrivals.get(revision) ?? [];
+      heard.push(performance.now());
+      arrivals.set(revision, heard);
     });
     figures.streamAnswers.add(learner.stream.status);
     if (learner.stream.error) figures.streamErrors.add(`${learner.stream.status}: ${learner.stream.error}`);
