@@ -18,6 +18,7 @@ export { stateKey, type SetOptions, type StateStore } from './store';
 export { MemoryStateStore } from './memory-store';
 export { RedisStateStore } from './redis-store';
 export { StateStoreUnavailableError } from './redis-connection';
+export { acquireLock, LockTimeoutError, type HeldLock } from './lock';
 
 type Env = Record<string, string | undefined>;
 

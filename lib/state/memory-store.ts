@@ -85,6 +85,14 @@ export class MemoryStateStore implements StateStore {
     return entry && !this.#isGone(entry) ? (entry.value as T) : undefined;
   }
 
+  /** Atomic: the comparison and the delete run with no await between them. */
+  async deleteIf<T>(key: string, value: T): Promise<boolean> {
+    const entry = this.#entries.get(key);
+    if (!entry || this.#isGone(entry) || JSON.stringify(entry.value) !== JSON.stringify(value)) return false;
+    this.#entries.delete(key);
+    return true;
+  }
+
   /** The map is a plain object in one entry; each call is atomic because nothing awaits inside it. */
   async mapSet<T>(key: string, field: string, value: T, options: { ttlMs: number }): Promise<void> {
     const map = { ...this.#liveMap(key), [field]: value };

@@ -39,6 +39,12 @@ local value = redis.call('GET', KEYS[1])
 if value and string.sub(value, 1, 1) == '${IDLE_TAG}' then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return value`;
 
+/** DEL only while the value (tag aside) is ARGV[1]. KEYS[1]: key; ARGV[1]: JSON. Returns 1 when deleted. */
+const DELETE_IF_EQUAL = `
+local value = redis.call('GET', KEYS[1])
+if value and string.sub(value, 2) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
 /** One field of a hash, and the whole hash's expiry. KEYS[1]: key; ARGV: field, JSON, ttl ms. */
 const SET_FIELD_AND_EXPIRE = `
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
@@ -93,6 +99,13 @@ export class RedisStateStore implements StateStore {
   /** GETDEL: Redis runs it as one step, so of any number of callers on any instances, one gets the value. */
   async take<T>(key: string): Promise<T | undefined> {
     return decode<T>(await this.#connection.run('GETDEL', (client) => client.getDel(this.#prefix + key)));
+  }
+
+  /** GET, compare and DEL in one script: no other client's write can land between the check and the delete. */
+  async deleteIf<T>(key: string, value: T): Promise<boolean> {
+    const json = JSON.stringify(value);
+    const deleted = await this.#connection.run('DEL IF', (client) => client.eval(DELETE_IF_EQUAL, { keys: [this.#prefix + key], arguments: [json] }));
+    return deleted === 1;
   }
 
   /** HSET and PEXPIRE in one script, so no reader ever sees the field without the map's expiry pushed back. */

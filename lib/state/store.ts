@@ -34,6 +34,12 @@ export interface StateStore {
    */
   setIfAbsent<T>(key: string, value: T, options?: SetOptions): Promise<boolean>;
   /**
+   * Deletes the key only while it holds `value` (compared as JSON), in one
+   * atomic step: what releases a lock, so a holder whose lock expired and
+   * was taken by another caller never deletes the new holder's.
+   */
+  deleteIf<T>(key: string, value: T): Promise<boolean>;
+  /**
    * A small map under one key (a Redis hash). Writes one field in one atomic
    * step, so many callers writing *different* fields at once (learners taking
    * seats in a room, on any instance) never lose each other's writes, as a

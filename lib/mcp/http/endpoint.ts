@@ -20,7 +20,7 @@ import { learnerFromRequest, serverSecret, type Tenant } from '@/lib/identity/le
 import { checkOrigin, isAllowedOrigin, originPolicyFromEnv, type OriginPolicy } from '@/lib/http/origin';
 import { mcpResourceUrl, publicOrigin } from '@/lib/http/public-origin';
 import { readBodyCapped } from '@/lib/http/read-body';
-import { getStateStore, type StateStore } from '@/lib/state';
+import { getStateStore, type HeldLock, type StateStore } from '@/lib/state';
 import { createNaiveTenancyServer, getNaiveProcesses, type NaiveProcesses } from '@/lib/tenancy/naive-server';
 import { createRateLimiter, rateLimitFromEnv, type RateLimitSettings } from '@/lib/tenancy/rate-limit';
 import { loadRealConfig } from '../real-config';
@@ -37,6 +37,7 @@ import { createListenRoute, isListenRequest } from './listen';
 import { NAIVE_ON_REAL_ACCOUNT, naiveStrategyRefusal, realConfigFor, type UserTodoistAccess } from './real-upstream';
 import { parseSessionSettings, type SessionSettings } from './session-settings';
 import { openWorkspace } from './workspace';
+import { lockWorkspace, needsWorkspaceLock, releaseWhenSent } from './workspace-lock';
 import { Rooms } from '@/lib/workshop/rooms';
 import { settingsInRoom } from '@/lib/workshop/room-workspace';
 import { deliverThrough, type DeliverWebhooks } from '@/lib/mock/webhook-outbox';
@@ -218,10 +219,23 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
       extra: { ...caller.token?.extra, [SCOPE_KEY]: scope },
     };
     const forwarded = new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
-    const response = isListenRequest(message)
-      ? await serveListen(forwarded, caller.tenant, message, authInfo)
-      : await mcp.fetch(forwarded, { authInfo, ...(message !== undefined && { parsedBody: message }) });
-    return withHeaders(response, { ...cors, ...(caller.cookie && { 'Set-Cookie': caller.cookie }) });
+    const headers = { ...cors, ...(caller.cookie && { 'Set-Cookie': caller.cookie }) };
+    if (isListenRequest(message)) return withHeaders(await serveListen(forwarded, caller.tenant, message, authInfo), headers);
+
+    // A tool call changes its workspace: one at a time per workspace, whichever instance serves it (./workspace-lock.ts).
+    let lock: HeldLock | undefined;
+    try {
+      if (needsWorkspaceLock(caller.tenant, message)) lock = await lockWorkspace(store, caller.tenant, settings.workspace);
+    } catch (error) {
+      return withHeaders(jsonRpcError(503, -32000, `The workspace is busy or unreachable: ${errorText(error)}`), headers);
+    }
+    try {
+      const response = await mcp.fetch(forwarded, { authInfo, ...(message !== undefined && { parsedBody: message }) });
+      return withHeaders(lock ? releaseWhenSent(response, lock) : response, headers);
+    } catch (error) {
+      await lock?.release();
+      throw error;
+    }
   };
 }
 

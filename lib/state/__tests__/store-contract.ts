@@ -135,7 +135,19 @@ export function describeStateStoreContract(name: string, createStore: StoreFacto
       await sleep(1_500);
       expect(await store.get('read')).toBeUndefined();
     });
-      it('a map keeps each field written, one entry per field, until it is deleted', async () => {
+      it('deleteIf deletes only while the key holds that value: a lock is released by its holder only', async () => {
+      const store = await open();
+      await store.set('lock', { holder: 'a', token: 1 }, { ttlMs: 60_000 });
+      expect(await store.deleteIf('lock', { holder: 'b', token: 2 })).toBe(false);
+      expect(await store.get('lock')).toEqual({ holder: 'a', token: 1 });
+      expect(await store.deleteIf('lock', { holder: 'a', token: 1 })).toBe(true);
+      expect(await store.get('lock')).toBeUndefined();
+      expect(await store.deleteIf('lock', { holder: 'a', token: 1 })).toBe(false);
+      await store.set('idle-lock', 'token-x'); // written without a TTL too
+      expect(await store.deleteIf('idle-lock', 'token-x')).toBe(true);
+    });
+
+    it('a map keeps each field written, one entry per field, until it is deleted', async () => {
       const store = await open();
       expect(await store.mapGetAll('room-x/seats')).toEqual({});
       await store.mapSet('room-x/seats', 'learner-a', { name: 'Ada' }, { ttlMs: 60_000 });

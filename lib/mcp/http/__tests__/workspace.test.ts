@@ -26,6 +26,7 @@ function spiedStore(clock = { now: 0 }, idleMs = 60_000) {
     delete: async (key) => (calls.push(`delete ${key}`), store.delete(key)),
     take: async (key) => (calls.push(`take ${key}`), store.take(key)),
     setIfAbsent: async (key, value, options) => (calls.push(`setIfAbsent ${key}`), store.setIfAbsent(key, value, options)),
+    deleteIf: async (key, value) => (calls.push(`deleteIf ${key}`), store.deleteIf(key, value)),
     mapSet: async (key, field, value, options) => (calls.push(`mapSet ${key} ${field}`), store.mapSet(key, field, value, options)),
     mapGetAll: async (key) => (calls.push(`mapGetAll ${key}`), store.mapGetAll(key)),
     mapGet: async (key, field) => (calls.push(`mapGet ${key} ${field}`), store.mapGet(key, field)),
