@@ -5,9 +5,10 @@
  * `perSecond`; a tool call takes one. An empty bucket answers "wait N
  * seconds" for that tenant only — every other tenant has a bucket of its own.
  * The bucket lives in the StateStore under the tenant's key, like every other
- * per-tenant state, so several app instances share it through one store.
+ * per-tenant state, so several app instances share it through one store;
+ * a short per-tenant lock makes each take one step, on one instance or many.
  */
-import { stateKey, type StateStore } from '@/lib/state';
+import { acquireLock, stateKey, type StateStore } from '@/lib/state';
 
 export interface RateLimitSettings {
   /** How many calls a tenant may make at once after a quiet spell. */
@@ -36,19 +37,29 @@ export function createRateLimiter(store: StateStore, settings: RateLimitSettings
   return {
     async take(tenantKey) {
       const key = stateKey(tenantKey, 'limits', 'tool-calls');
-      const at = now();
-      const bucket = (await store.get<Bucket>(key)) ?? { tokens: settings.burst, at };
-      bucket.tokens = Math.min(settings.burst, bucket.tokens + ((at - bucket.at) / 1000) * settings.perSecond);
-      bucket.at = at;
-      if (bucket.tokens < 1) {
-        await store.set(key, bucket, { ttlMs: refillMs });
-        return { allowed: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / settings.perSecond) };
+      // Read, change, write: two instances taking at once would both spend the same token. One at a time per tenant.
+      const lock = await acquireLock(store, stateKey(tenantKey, 'limits', 'tool-calls-lock'), { ttlMs: 5_000, waitMs: 5_000 });
+      try {
+        return await takeToken(key);
+      } finally {
+        await lock.release();
       }
-      bucket.tokens -= 1;
-      await store.set(key, bucket, { ttlMs: refillMs });
-      return { allowed: true, remaining: Math.floor(bucket.tokens) };
     },
   };
+
+  async function takeToken(key: string): Promise<RateDecision> {
+    const at = now();
+    const bucket = (await store.get<Bucket>(key)) ?? { tokens: settings.burst, at };
+    bucket.tokens = Math.min(settings.burst, bucket.tokens + ((at - bucket.at) / 1000) * settings.perSecond);
+    bucket.at = at;
+    if (bucket.tokens < 1) {
+      await store.set(key, bucket, { ttlMs: refillMs });
+      return { allowed: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / settings.perSecond) };
+    }
+    bucket.tokens -= 1;
+    await store.set(key, bucket, { ttlMs: refillMs });
+    return { allowed: true, remaining: Math.floor(bucket.tokens) };
+  }
 }
 
 /** `DOJO_RATE_LIMIT_BURST` and `DOJO_RATE_LIMIT_PER_SECOND`, else the defaults. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStateStore } from '@/lib/state';
+import { MemoryStateStore, type StateStore } from '@/lib/state';
+import { copyingStore, delegateTo } from '@/lib/state/__tests__/copying-store';
 import { createRateLimiter, rateLimitFromEnv } from '../rate-limit';
 
 function limiterAt(clock: { now: number }, settings = { burst: 3, perSecond: 1 }) {
@@ -40,5 +41,21 @@ describe('per-tenant rate limit (token bucket)', () => {
   it('reads its settings from the environment, ignoring nonsense', () => {
     expect(rateLimitFromEnv({ DOJO_RATE_LIMIT_BURST: '5', DOJO_RATE_LIMIT_PER_SECOND: '0.5' })).toEqual({ burst: 5, perSecond: 0.5 });
     expect(rateLimitFromEnv({ DOJO_RATE_LIMIT_BURST: '-1', DOJO_RATE_LIMIT_PER_SECOND: 'fast' })).toEqual({ burst: 60, perSecond: 20 });
+  });
+});
+
+describe('per-tenant rate limit on two instances', () => {
+  it('20 calls at once through two instances sharing one store, burst 5: exactly 5 get through', async () => {
+    const shared = new MemoryStateStore({ idleMs: 60_000, maxEntries: 100, sweepEveryMs: 0 });
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 2)); // a store round trip, as to Redis
+    const slow = (store: StateStore): StateStore => ({
+      ...delegateTo(store),
+      get: async (key) => (await pause(), store.get(key)),
+      set: async (key, value, options) => (await pause(), store.set(key, value, options)),
+    });
+    const frozen = () => 1_000; // no refill during the test
+    const limiters = [createRateLimiter(slow(copyingStore(shared)), { burst: 5, perSecond: 1 }, frozen), createRateLimiter(slow(copyingStore(shared)), { burst: 5, perSecond: 1 }, frozen)];
+    const decisions = await Promise.all(Array.from({ length: 20 }, (_, index) => limiters[index % 2]!.take('learner-noisy')));
+    expect(decisions.filter((decision) => decision.allowed)).toHaveLength(5);
   });
 });
