@@ -6,7 +6,9 @@
  * script; it imports no test runner.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createConnection, createServer } from 'node:net';
 
 const INSTALL_HINT = 'Install it with `apt-get install -y redis-server` (Debian/Ubuntu; .ci/run does this on CI), or set REDIS_SERVER_BIN.';
@@ -24,9 +26,18 @@ export interface TestRedis {
   resume(): void;
 }
 
-export async function startTestRedis(): Promise<TestRedis> {
+export interface TestRedisOptions {
+  /**
+   * Keep the data across stop() and start(), as a production Redis does (an append-only file in a temp folder,
+   * synced on every write): for "Redis lost mid-run, then back" tests that expect the data to still be there.
+   */
+  persist?: boolean;
+}
+
+export async function startTestRedis({ persist = false }: TestRedisOptions = {}): Promise<TestRedis> {
   const binary = redisServerBinary();
   const port = await freePort();
+  const dataDir = persist ? mkdtempSync(join(tmpdir(), 'dojo-redis-')) : undefined;
   let child: ChildProcess | undefined;
   const killOnExit = () => child?.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -35,7 +46,8 @@ export async function startTestRedis(): Promise<TestRedis> {
     url: `redis://127.0.0.1:${port}`,
     port,
     async start() {
-      child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      const storage = dataDir ? ['--dir', dataDir, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+      child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...storage], {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';

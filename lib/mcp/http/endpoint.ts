@@ -20,7 +20,7 @@ import { learnerFromRequest, serverSecret, type Tenant } from '@/lib/identity/le
 import { checkOrigin, isAllowedOrigin, originPolicyFromEnv, type OriginPolicy } from '@/lib/http/origin';
 import { mcpResourceUrl, publicOrigin } from '@/lib/http/public-origin';
 import { readBodyCapped } from '@/lib/http/read-body';
-import { getStateStore, type HeldLock, type StateStore } from '@/lib/state';
+import { getStateStore, StateStoreUnavailableError, type HeldLock, type StateStore } from '@/lib/state';
 import { createNaiveTenancyServer, getNaiveProcesses, type NaiveProcesses } from '@/lib/tenancy/naive-server';
 import { createRateLimiter, rateLimitFromEnv, type RateLimitSettings } from '@/lib/tenancy/rate-limit';
 import { loadRealConfig } from '../real-config';
@@ -160,7 +160,7 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
     maxRequestBodySize: maxBodyBytes,
   });
 
-  return async (request) => {
+  const handle = async (request: Request): Promise<Response> => {
     const refusal = checkOrigin(request, policy);
     if (refusal) return jsonRpcError(403, -32000, `Forbidden: ${refusal}.`);
     const cors = corsHeaders(request.headers.get('origin'), policy);
@@ -235,6 +235,16 @@ export function createMcpEndpoint(options: McpEndpointOptions = {}): (request: R
     } catch (error) {
       await lock?.release();
       throw error;
+    }
+  };
+
+  return async (request) => {
+    try {
+      return await handle(request);
+    } catch (error) {
+      // Redis lost mid-run: say so (and that it is retried), instead of a bare 500.
+      if (!(error instanceof StateStoreUnavailableError)) throw error;
+      return withHeaders(jsonRpcError(503, -32000, `${error.message} Retry in a moment.`), corsHeaders(request.headers.get('origin'), policy));
     }
   };
 }
