@@ -9,6 +9,7 @@
 import { expect, test, captureResponseBodies, type Browser, type Page } from './support/test';
 import { collectPageErrors } from './support/page-errors';
 import { waitForHydration } from './support/hydrated';
+import { expectNoAxeViolations } from './support/axe';
 
 async function learnerJoins(browser: Browser, code: string, name: string | undefined): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext();
@@ -92,4 +93,39 @@ test('a presenter and three learners: follow me, down for everyone, who saw what
 
   for (const { errors } of learners) expect(errors).toEqual([]);
   expect(presenterErrors).toEqual([]);
+});
+
+test('a code that does not exist or has ended gets a page that says so; joining twice keeps one seat', async ({ page: presenter, browser }) => {
+  const errors = collectPageErrors(presenter);
+  const code = await openRoom(presenter);
+  const { page: learner } = await learnerJoins(browser, code, 'Ada');
+  await learner.goto(`/join/${code}`);
+  await waitForHydration(learner);
+  await learner.getByRole('button', { name: `Join room ${code}` }).click();
+  await expect(learner.getByTestId('room-bar')).toContainText(`Room ${code}`);
+  await expect(presenter.getByTestId('learner-row')).toHaveCount(1); // the same learner twice: one seat
+  await expect(presenter.getByTestId('learner-row')).toContainText('Learner 1'); // joined again without a name: no name kept
+
+  await learner.goto('/join/ABCDEF');
+  await expect(learner.getByRole('heading', { name: 'No room ABCDEF' })).toBeVisible();
+  await expect(learner.getByRole('status')).toContainText('mistyped, or the room has ended');
+  await learner.goto('/join/hello');
+  await expect(learner.getByRole('status')).toContainText('This is not a room code');
+
+  await presenter.getByRole('button', { name: 'End the room…' }).click();
+  await presenter.getByRole('button', { name: 'Yes, end it (its data goes)' }).click();
+  await expect(presenter).toHaveURL(/\/present\?ended=1$/);
+  await expect(presenter.getByRole('status')).toContainText('its data is gone');
+  await learner.goto(`/join/${code}`);
+  await expect(learner.getByRole('heading', { name: `No room ${code}` })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the presenter view and the join page have no axe violations', async ({ page }) => {
+  const code = await openRoom(page);
+  await expect(page.getByTestId('presence-counts')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto(`/join/${code}`);
+  await waitForHydration(page);
+  await expectNoAxeViolations(page);
 });
