@@ -5,7 +5,8 @@
  *
  *   flock /tmp/dojo-build.lock npm run load -- --room [--build]        # 200 learners × 20 runs, 2 instances, Redis
  *   flock /tmp/dojo-build.lock npm run load -- --room --no-redis       # the same without Redis: what breaks
- *   … --learners 200 --runs 20 --instances 2 --join-concurrency 25 --think-ms 1000 --switch-s 15 --max-minutes 10
+ *   … --learners 200 --runs 20 --instances 2 --join-concurrency 25 --think-ms 1000 --switch-s 10 --max-minutes 10
+ *   … --rounds 2    a second room on the same cluster afterwards: does RSS keep growing, or was it a high-water mark?
  *
  * Errors are what a learner could not get an answer to (transport, HTTP 5xx, JSON-RPC errors, timeouts); a tool
  * result that says "down" or serves stale data is the demo's expected answer, counted by what it was.
@@ -39,6 +40,8 @@ interface Options {
   thinkMs: number;
   switchMs: number;
   maxRunMs: number;
+  /** Rooms run one after the other on the same cluster: RSS after round 2 against after round 1 tells growth from a high-water mark. */
+  rounds: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -53,7 +56,8 @@ function parseOptions(argv: string[]): Options {
       instances: { type: 'string', default: '2' },
       'join-concurrency': { type: 'string', default: '25' },
       'think-ms': { type: 'string', default: '1000' },
-      'switch-s': { type: 'string', default: '15' },
+      'switch-s': { type: 'string', default: '10' },
+      rounds: { type: 'string', default: '1' },
       'max-minutes': { type: 'string', default: '10' },
     },
   });
@@ -72,6 +76,7 @@ function parseOptions(argv: string[]): Options {
     thinkMs: whole('think-ms', 0),
     switchMs: whole('switch-s', 1) * 1000,
     maxRunMs: whole('max-minutes', 0.1) * 60_000,
+    rounds: whole('rounds', 1),
   };
 }
 
@@ -102,7 +107,7 @@ class Figures {
   readonly controlAnswers = new Tally();
   readonly controlErrors = new ErrorLog();
   readonly switchReach = new Latencies();
-  readonly switches: Array<{ scenario: string; revision: number; answeredAt: number; reached: number }> = [];
+  readonly switches: Array<{ scenario: string; revision: number; sentAt: number; reached: number }> = [];
   runsNotStarted = 0;
 
   byScenario(label: string): Latencies {
@@ -124,7 +129,7 @@ class ScenarioClock {
 
 export async function runRoomLoad(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
-  const hardLimitMs = options.maxRunMs + 10 * 60_000;
+  const hardLimitMs = options.rounds * (options.maxRunMs + 5 * 60_000) + 5 * 60_000;
   if (options.build) {
     log('next build …');
     const build = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' });
@@ -154,7 +159,12 @@ export async function runRoomLoad(argv: string[]): Promise<number> {
   try {
     for (const instance of cluster.instances) inspectors.push(instance.inspectorPort ? await Inspector.connect(instance.inspectorPort) : undefined);
     stats = cluster.redis ? await watchCommandStats(cluster.redis.url) : undefined;
-    return await workshop(cluster, inspectors, stats, options);
+    let status = 0;
+    for (let round = 1; round <= options.rounds; round++) {
+      if (options.rounds > 1) log(`\n# Round ${round} of ${options.rounds}`);
+      status = Math.max(status, await workshop(cluster, inspectors, stats, options));
+    }
+    return status;
   } finally {
     for (const inspector of inspectors) inspector?.close();
     await stats?.close().catch(() => undefined);
@@ -240,10 +250,11 @@ async function workshop(cluster: Cluster, inspectors: Array<Inspector | undefine
   const switchScenario = async (scenario: string) => {
     scenarioClock.switching = true;
     scenarioClock.epoch++;
+    const sentAt = performance.now();
     const answer = await presenter.post<{ room: { revision: number } }>(`/api/rooms/${code}`, { action: 'scenario', scenario });
     figures.controlAnswers.add(answer.status);
     if (answer.body) {
-      figures.switches.push({ scenario, revision: answer.body.room.revision, answeredAt: performance.now(), reached: 0 });
+      figures.switches.push({ scenario, revision: answer.body.room.revision, sentAt, reached: 0 });
       scenarioClock.current = scenario;
     } else {
       figures.controlErrors.add(`${answer.status}: ${answer.error}`);
@@ -273,7 +284,7 @@ async function workshop(cluster: Cluster, inspectors: Array<Inspector | undefine
   for (const change of figures.switches) {
     for (const at of arrivals.get(change.revision) ?? []) {
       change.reached++;
-      figures.switchReach.add(Math.max(0, at - change.answeredAt));
+      figures.switchReach.add(at - change.sentAt);
     }
   }
 
@@ -405,10 +416,10 @@ function report(r: Report) {
   log(`   answers         ${figures.outcomes}`);
   log(`   served from     ${figures.servedIn}`);
   log(`   progress report ${figures.reports.summary()} — answers ${figures.reportAnswers}${figures.reportErrors.lines()}`);
-  log(`   presence update ${watch.latency.summary()} — report answered → presenter's stream shows it; ${watch.beforeAnswer} arrived before the answer (0 ms), ${watch.missed} never shown, ${watch.events} presence events, ${watch.staleEvents} stale`);
+  log(`   presence update ${watch.latency.summary()} — report answered → the presenter's stream shows it; ${watch.beforeAnswer} arrived before the answer (0 ms), ${watch.missed} never shown, ${watch.events} presence events, ${watch.staleEvents} stale`);
   const streams = figures.streamAnswers.get(200);
   const reached = figures.switches.map((change) => change.reached);
-  log(`   scenario switch ${figures.switches.length} switches (answers ${figures.controlAnswers}); each reached ${reached.length ? `${Math.min(...reached)}–${Math.max(...reached)}` : '—'} of ${streams} learner streams; control answered → learner stream: ${figures.switchReach.summary()}${figures.controlErrors.lines()}`);
+  log(`   scenario switch ${figures.switches.length} switches (answers ${figures.controlAnswers}); each reached ${reached.length ? `${Math.min(...reached)}–${Math.max(...reached)}` : '—'} of ${streams} learner streams; control sent → learner stream: ${figures.switchReach.summary()}${figures.controlErrors.lines()}`);
   for (const [index, answer] of r.finalPresence.entries()) {
     log(`   presence GET ${index + 1}  ${answer.body ? `${answer.body.total} learners, ${answer.body.connected} connected, ${answer.body.ran} ran` : `${answer.status} ${answer.error}`} (instance ${answer.instance ?? '—'})`);
   }
