@@ -123,8 +123,7 @@ export function breakerChangesOf(meta: Record<string, unknown> | undefined): str
   const timeline = meta?.[TIMELINE_META_KEY];
   if (!Array.isArray(timeline)) return [];
   return timeline.flatMap((event: unknown) => {
-    if (typeof event !== 'object' || event === null) return [];
-    const { type, from, to } = event as Record<string, unknown>;
+    const { type, from, to } = (event ?? {}) as Record<string, unknown>; // a number or string has none of these
     return type === 'breaker' && BREAKER_STATES.has(from) && BREAKER_STATES.has(to) ? [`${String(from)} → ${String(to)}`] : [];
   });
 }

@@ -55,6 +55,6 @@ describe('breakerChangesOf', () => {
   it('skips what is not a breaker change it can name, and a missing or malformed timeline', () => {
     expect(breakerChangesOf(undefined)).toEqual([]);
     expect(breakerChangesOf({ [TIMELINE_META_KEY]: 'closed → open' })).toEqual([]);
-    expect(breakerChangesOf({ [TIMELINE_META_KEY]: [null, 7, { type: 'breaker', from: 'closed', to: '<img>' }, { type: 'breaker', from: 'shut', to: 'open' }] })).toEqual([]);
+    expect(breakerChangesOf({ [TIMELINE_META_KEY]: [null, 7, 'breaker', { type: 'breaker', from: 'closed', to: '<img>' }, { type: 'breaker', from: 'shut', to: 'open' }, { type: 'cache', from: 'closed', to: 'open' }] })).toEqual([]);
   });
 });

@@ -158,6 +158,7 @@ export function describeStateStoreContract(name: string, createStore: StoreFacto
       expect(await store.mapGet('room-x/seats', 'learner-z')).toBeUndefined();
       await store.mapDelete('room-x/seats', 'learner-a');
       await store.mapDelete('room-x/seats', 'learner-z'); // not an error
+      await store.mapDelete('never-a-map', 'learner-z'); // nor this
       expect(await store.mapGetAll('room-x/seats')).toEqual({ 'learner-b': { name: null } });
       await store.delete('room-x/seats');
       expect(await store.mapGetAll('room-x/seats')).toEqual({});
