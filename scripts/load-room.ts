@@ -279,7 +279,7 @@ async function workshop(cluster: Cluster, inspectors: Array<Inspector | undefine
   const rssAfterRun = cluster.instances.map((instance) => (instance.pid ? readRssKb(instance.pid) : NaN));
 
   // What each instance says about the room at the end (round robin: one GET lands on each).
-  const finalPresence: Array<RoomAnswer<{ total: number; connected: number; ran: number }>> = [];
+  const finalPresence: Array<RoomAnswer<FinalPresence>> = [];
   for (let i = 0; i < options.instances; i++) finalPresence.push(await presenter.get(`/api/rooms/${code}/presence`));
   for (const change of figures.switches) {
     for (const at of arrivals.get(change.revision) ?? []) {
@@ -380,6 +380,13 @@ async function sleepUnless(totalMs: number, stop: () => boolean) {
   while (!stop() && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, Math.min(250, until - performance.now())));
 }
 
+interface FinalPresence {
+  total: number;
+  connected: number;
+  ran: number;
+  learners: Array<{ runs: number }>;
+}
+
 interface Report {
   options: Options;
   figures: Figures;
@@ -390,7 +397,7 @@ interface Report {
   runSeconds: number;
   totalSeconds: number;
   presenceAfterJoins: PresenceWatch['last'];
-  finalPresence: Array<RoomAnswer<{ total: number; connected: number; ran: number }>>;
+  finalPresence: Array<RoomAnswer<FinalPresence>>;
   ended: RoomAnswer<unknown>;
   redis?: Record<'calibration' | 'joins' | 'runs', ReturnType<typeof commandsBetween>>;
   rssBefore: InstanceMemory[];
@@ -421,7 +428,10 @@ function report(r: Report) {
   const reached = figures.switches.map((change) => change.reached);
   log(`   scenario switch ${figures.switches.length} switches (answers ${figures.controlAnswers}); each reached ${reached.length ? `${Math.min(...reached)}–${Math.max(...reached)}` : '—'} of ${streams} learner streams; control sent → learner stream: ${figures.switchReach.summary()}${figures.controlErrors.lines()}`);
   for (const [index, answer] of r.finalPresence.entries()) {
-    log(`   presence GET ${index + 1}  ${answer.body ? `${answer.body.total} learners, ${answer.body.connected} connected, ${answer.body.ran} ran` : `${answer.status} ${answer.error}`} (instance ${answer.instance ?? '—'})`);
+    // Every answered report counted one run: the seats' sum should be the number of reports answered 200.
+    const runs = answer.body?.learners.reduce((sum, learner) => sum + learner.runs, 0);
+    const counted = answer.body ? `${answer.body.total} learners, ${answer.body.connected} connected, ${answer.body.ran} ran, ${runs} runs counted of ${figures.reportAnswers.get(200)} reports answered` : `${answer.status} ${answer.error}`;
+    log(`   presence GET ${index + 1}  ${counted} (instance ${answer.instance ?? '—'})`);
   }
   log(`   room ended      ${r.ended.status}${r.ended.error ? ` ${r.ended.error}` : ''}`);
 
