@@ -16,6 +16,9 @@ export default defineConfig({
       'lib/resilience/**/*.test.ts',
       'lib/todoist/**/*.test.ts',
       'lib/state/__tests__/memory-store*.test.ts',
+      'lib/state/__tests__/lock.test.ts',
+      'lib/workshop/__tests__/rooms.test.ts',
+      'lib/workshop/__tests__/presence.test.ts',
       'lib/mcp/http/__tests__/workspace.test.ts',
       ...[
         'budget',

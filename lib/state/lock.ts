@@ -41,12 +41,6 @@ export async function acquireLock(store: StateStore, key: string, { ttlMs = 30_0
     }
     await new Promise((resolve) => setTimeout(resolve, retryMs));
   }
-  let released = false;
-  return {
-    release: async () => {
-      if (released) return;
-      released = true;
-      await store.deleteIf(key, token);
-    },
-  };
+  // Safe to call twice: the second deleteIf finds another token (or none) and deletes nothing.
+  return { release: () => store.deleteIf(key, token).then(() => undefined) };
 }

@@ -125,7 +125,7 @@ export class Rooms {
 
   /** Where the learner is and what they saw. Only the seat's own learner writes it, so get-then-set does not race. */
   async report(code: string, tenant: Tenant, progress: Progress): Promise<Seat | RoomRefusal> {
-    return this.#updateSeat(code, tenant, 'always', (seat, now) => {
+    return this.#updateSeat(code, tenant, { announce: true }, (seat, now) => {
       if (progress.lesson) seat.lesson = progress.lesson;
       if (progress.demo) seat.demo = progress.demo;
       if (progress.observed) {
@@ -137,7 +137,7 @@ export class Rooms {
 
   /** A sign of life from the learner's room stream: `online` false when it closes. */
   async beat(code: string, tenant: Tenant, online: boolean): Promise<Seat | RoomRefusal> {
-    return this.#updateSeat(code, tenant, 'if-online-changed', (seat) => {
+    return this.#updateSeat(code, tenant, { announce: false }, (seat) => {
       seat.online = online;
     });
   }
@@ -146,11 +146,11 @@ export class Rooms {
     return summarizePresence(await this.store.mapGetAll<Seat>(seatsKey(code)), this.now());
   }
 
-  /** `announce`: a heartbeat that changes nothing the presenter sees is not worth an event. */
+  /** `announce` false: only if the seat went on- or offline (a heartbeat that changes nothing the presenter sees is not worth an event). */
   async #updateSeat(
     code: string,
     tenant: Tenant,
-    announce: 'always' | 'if-online-changed',
+    { announce }: { announce: boolean },
     change: (seat: Seat, now: number) => void,
   ): Promise<Seat | RoomRefusal> {
     const seat = await this.store.mapGet<Seat>(seatsKey(code), tenant.key);
@@ -160,7 +160,7 @@ export class Rooms {
     change(seat, now);
     seat.lastSeen = now;
     await this.store.mapSet(seatsKey(code), tenant.key, seat, { ttlMs: ROOM_TTL_MS });
-    if (announce === 'always' || seat.online !== wasOnline) await this.#presenceChanged(code);
+    if (announce || seat.online !== wasOnline) await this.#presenceChanged(code);
     return seat;
   }
 

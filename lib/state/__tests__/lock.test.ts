@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStateStore } from '../memory-store';
 import { acquireLock, LockTimeoutError } from '../lock';
-import { copyingStore } from './copying-store';
+import type { StateStore } from '../store';
+import { copyingStore, delegateTo } from './copying-store';
 
 const memory = () => new MemoryStateStore({ idleMs: 60_000, maxEntries: 100, sweepEveryMs: 0 });
 
@@ -43,5 +44,39 @@ describe('acquireLock', () => {
     await expect(acquireLock(store, 'lock', { waitMs: 0 })).rejects.toThrow(LockTimeoutError); // still the next holder's
     await next.release();
     await (await acquireLock(store, 'lock', { waitMs: 0 })).release();
+  });
+});
+
+/** The error a lock attempt was refused with (a test failure if it was granted). */
+const refusal = (attempt: Promise<unknown>): Promise<Error> =>
+  attempt.then(
+    () => {
+      throw new Error('the lock was granted, but a refusal was expected');
+    },
+    (error: unknown) => error as Error,
+  );
+
+describe('acquireLock, the details', () => {
+  it('with waitMs 0 it tries once; its error is a LockTimeoutError naming the wait and the lock’s lifetime in seconds', async () => {
+    const store = memory();
+    await acquireLock(store, 'busy');
+    let tries = 0;
+    const counting: StateStore = { ...delegateTo(store), setIfAbsent: (key, value, options) => (tries++, store.setIfAbsent(key, value, options)) };
+    const refused = await refusal(acquireLock(counting, 'busy', { waitMs: 0 }));
+    expect(tries).toBe(1);
+    expect(refused.name).toBe('LockTimeoutError');
+    const slow = await refusal(acquireLock(store, 'busy', { waitMs: 600, ttlMs: 3_000 }));
+    expect(slow.message).toContain('for over 1 s');
+    expect(slow.message).toContain('frees itself within 3 s');
+  });
+
+  it('releasing twice is harmless: the second release does not free the next holder’s lock', async () => {
+    const store = memory();
+    const first = await acquireLock(store, 'lock');
+    await first.release();
+    const second = await acquireLock(store, 'lock', { waitMs: 0 });
+    await first.release();
+    await expect(acquireLock(store, 'lock', { waitMs: 0 })).rejects.toThrow(LockTimeoutError);
+    await second.release();
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { anonymousTenant, type Tenant } from '@/lib/identity/learner';
 import { InMemoryTenantEventBus, type ServerEvent } from '@/lib/realtime/bus';
-import { copyingStore } from '@/lib/state/__tests__/copying-store';
+import { MemoryStateStore } from '@/lib/state';
+import { copyingStore, delegateTo } from '@/lib/state/__tests__/copying-store';
 import { SessionSettingsSchema } from '@/lib/mcp/http/session-settings';
-import { normalizeRoomCode } from '../room-code';
+import { CODE_ALPHABET, newRoomCode, normalizeRoomCode } from '../room-code';
 import { settingsInRoom } from '../room-workspace';
-import { presenceChannel, roomChannel, Rooms } from '../rooms';
+import { presenceChannel, ROOM_TTL_MS, roomChannel, roomUri, Rooms } from '../rooms';
 
 const learner = (name: string): Tenant => ({ key: `learner-${name}`, kind: 'learner' });
 const presenter = learner('presenter');
@@ -165,5 +166,143 @@ describe('normalizeRoomCode', () => {
     expect(normalizeRoomCode('k7q m2p')).toBe('K7QM2P');
     expect(normalizeRoomCode('K7Q-M2P')).toBe('K7QM2P');
     for (const typed of ['K7QM2', 'K7QM2PX', 'K7QM0P', 'K7QMIP', '../../x', '', null, undefined]) expect(normalizeRoomCode(typed)).toBeUndefined();
+  });
+});
+
+describe('Rooms, the details a regression would break', () => {
+  it('names its channels and URIs per room, so two rooms never hear each other', async () => {
+    expect([roomChannel('K7QM2P'), presenceChannel('K7QM2P'), roomUri('K7QM2P')]).toEqual(['room-K7QM2P', 'room-K7QM2P-presence', 'dojo://rooms/K7QM2P']);
+    const { rooms, heard } = setup();
+    const first = await rooms.open(presenter);
+    const second = await rooms.open(learner('presenter-2'));
+    const firstRoom = heard(roomChannel(first.code));
+    const secondPresence = heard(presenceChannel(second.code));
+    await rooms.control(first.code, presenter, { action: 'scenario', scenario: 'slow' });
+    await rooms.join(first.code, ada);
+    expect(firstRoom).toEqual([{ kind: 'resource_updated', uri: `dojo://rooms/${first.code}`, params: { room: expect.objectContaining({ scenario: 'slow' }) } }]);
+    expect(secondPresence).toEqual([]);
+    await rooms.join(second.code, bob);
+    expect(secondPresence).toEqual([{ kind: 'resource_updated', uri: `dojo://rooms/${second.code}/presence` }]);
+  });
+
+  it('gives up after 5 clashing codes, saying so', async () => {
+    let draws = 0;
+    const rooms = new Rooms(copyingStore(), new InMemoryTenantEventBus(), Date.now, () => (draws++, 'K7QM2P'));
+    await rooms.open(presenter);
+    draws = 0;
+    await expect(rooms.open(learner('p2'))).rejects.toThrow('Could not find a free room code in 5 tries');
+    expect(draws).toBe(5);
+  });
+
+  it('draws real codes by default', async () => {
+    const rooms = new Rooms(copyingStore(), new InMemoryTenantEventBus());
+    const { code } = await rooms.open(presenter);
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+    expect(newRoomCode(() => 0)).toBe('AAAAAA');
+    expect(newRoomCode(() => CODE_ALPHABET.length - 1)).toBe('999999');
+  });
+
+  it('refusals say what is wrong', async () => {
+    const { rooms } = setup();
+    const { code } = await rooms.open(presenter);
+    expect(await rooms.control('ABCDEF', presenter, { action: 'reset' })).toEqual({ error: 'There is no open room ABCDEF.', status: 404 });
+    expect(await rooms.control(code, ada, { action: 'reset' })).toEqual({ error: 'Only the room’s presenter can change it.', status: 403 });
+    expect(await rooms.join(code, anonymousTenant())).toMatchObject({ error: expect.stringContaining('No learner id'), status: 401 });
+    expect(await rooms.join(code, presenter)).toMatchObject({ error: 'You present this room: open it from /present.', status: 409 });
+    expect((await rooms.control(code, presenter, { action: 'scenario', scenario: 'flaky' })) as { room: unknown }).toMatchObject({ room: { scenario: 'flaky', revision: 2 } });
+  });
+
+  it('an anonymous caller is never looked up: no seat, no store read', async () => {
+    const store = copyingStore();
+    let reads = 0;
+    const counting = { ...delegateTo(store), get: <T>(key: string) => (reads++, store.get<T>(key)) };
+    expect(await new Rooms(counting, new InMemoryTenantEventBus()).roomOf(anonymousTenant())).toBeUndefined();
+    expect(reads).toBe(0);
+  });
+
+  it('joining again keeps the seat’s place, its online state and its runs; the name is what this join says', async () => {
+    const { rooms, tick } = setup();
+    const { code } = await rooms.open(presenter);
+    await rooms.join(code, ada, 'Ada');
+    tick(5);
+    await rooms.join(code, bob, 'Bob');
+    tick(5);
+    await rooms.beat(code, ada, true);
+    await rooms.report(code, ada, { lesson: 'fallback', observed: { summary: 'it broke', ok: false } });
+    const again = await rooms.join(code, ada);
+    expect(again).toMatchObject({ seat: { runs: 1, online: true } });
+    expect(again).not.toHaveProperty('seat.name');
+    expect(await rooms.roomOf(ada)).toMatchObject({ role: 'learner' });
+    const presence = await rooms.presence(code);
+    expect(presence.learners.map((seat) => [seat.label, seat.connected, seat.runs])).toEqual([
+      ['Learner 1', true, 1],
+      ['Bob', false, 0],
+    ]);
+  });
+
+  it('a report keeps what it does not mention; an observation without a lesson is filed under the seat’s lesson', async () => {
+    const { rooms } = setup();
+    const { code } = await rooms.open(presenter);
+    await rooms.join(code, ada);
+    await rooms.report(code, ada, { lesson: 'fallback', demo: 'under-a-fault' });
+    await rooms.report(code, ada, { observed: { summary: 'stale answer', ok: true } });
+    await rooms.report(code, ada, {});
+    const [seat] = (await rooms.presence(code)).learners;
+    expect(seat).toMatchObject({ lesson: 'fallback', demo: 'under-a-fault', runs: 1, observed: { lesson: 'fallback', summary: 'stale answer', ok: true } });
+  });
+
+  it('a heartbeat announces only a change of online state', async () => {
+    const { rooms, heard } = setup();
+    const { code } = await rooms.open(presenter);
+    await rooms.join(code, ada);
+    const events = heard(presenceChannel(code));
+    await rooms.beat(code, ada, true);
+    expect(events).toHaveLength(1);
+    await rooms.beat(code, ada, true);
+    expect(events).toHaveLength(1);
+    await rooms.beat(code, ada, false);
+    expect(events).toHaveLength(2);
+  });
+
+  it('leaving frees the seat; leaving a room one is not in leaves one’s own seat alone', async () => {
+    const { rooms } = setup();
+    const first = await rooms.open(presenter);
+    const second = await rooms.open(learner('presenter-2'));
+    await rooms.join(second.code, ada);
+    await rooms.leave(first.code, ada);
+    expect((await rooms.roomOf(ada))?.room.code).toBe(second.code);
+    await rooms.leave(second.code, ada);
+    expect(await rooms.roomOf(ada)).toBeUndefined();
+    expect((await rooms.presence(second.code)).total).toBe(0);
+  });
+
+  it('after a room ends, a new room that draws the same code seats none of the old learners', async () => {
+    const { rooms } = setup(['K7QM2P', 'K7QM2P']);
+    const { code } = await rooms.open(presenter);
+    await rooms.join(code, ada);
+    await rooms.control(code, presenter, { action: 'end' });
+    const reopened = await rooms.open(learner('presenter-2'));
+    expect(reopened.code).toBe(code);
+    expect(await rooms.roomOf(ada)).toBeUndefined();
+    expect(await rooms.roomOf(presenter)).toBeUndefined();
+  });
+
+  it('a room, its seats and its learners’ places expire 12 h after their last change, however much is read', async () => {
+    let now = 0;
+    const store = new MemoryStateStore({ idleMs: 7 * 24 * 60 * 60_000, maxEntries: 100, now: () => now, sweepEveryMs: 0 });
+    const rooms = new Rooms(store, new InMemoryTenantEventBus(), () => now, () => 'K7QM2P');
+    await rooms.open(presenter);
+    now = 60_000;
+    await rooms.join('K7QM2P', ada);
+    await rooms.control('K7QM2P', presenter, { action: 'scenario', scenario: 'down' }); // a change pushes the room's expiry back
+    await rooms.beat('K7QM2P', ada, true);
+    now = 60_000 + ROOM_TTL_MS - 1;
+    expect(await rooms.roomOf(ada)).toBeDefined();
+    expect((await rooms.presence('K7QM2P')).total).toBe(1);
+    now = 60_000 + ROOM_TTL_MS + 1;
+    expect(await rooms.get('K7QM2P')).toBeUndefined();
+    expect(await rooms.roomOf(ada)).toBeUndefined();
+    expect(await store.get(`${ada.key}/workshop/seat`)).toBeUndefined();
+    expect((await rooms.presence('K7QM2P')).total).toBe(0);
   });
 });
