@@ -14,7 +14,7 @@
  */
 import type { Tenant } from '@/lib/identity/learner';
 import type { ServerEvent, TenantEventBus } from '@/lib/realtime/bus';
-import { stateKey, type StateStore } from '@/lib/state';
+import { acquireLock, stateKey, type StateStore } from '@/lib/state';
 import { newRoomCode } from './room-code';
 import { applyControl, roomView, type Room, type RoomControl } from './room';
 import { summarizePresence, type RoomPresence } from './presence';
@@ -104,13 +104,16 @@ export class Rooms {
     const previous = await this.store.get<SeatOf>(seatOfKey(tenant.key));
     if (previous && previous.code !== code) await this.leave(previous.code, tenant);
 
-    const now = this.now();
-    const held = await this.store.mapGet<Seat>(seatsKey(code), tenant.key);
     const name = cleanName(typedName);
-    const seat: Seat = { runs: 0, ...held, joinedAt: held?.joinedAt ?? now, lastSeen: now, online: held?.online ?? false };
-    if (name) seat.name = name;
-    else delete seat.name;
-    await this.store.mapSet(seatsKey(code), tenant.key, seat, { ttlMs: ROOM_TTL_MS });
+    const seat = await this.#withSeatLock(code, tenant, async () => {
+      const now = this.now();
+      const held = await this.store.mapGet<Seat>(seatsKey(code), tenant.key);
+      const taken: Seat = { runs: 0, ...held, joinedAt: held?.joinedAt ?? now, lastSeen: now, online: held?.online ?? false };
+      if (name) taken.name = name;
+      else delete taken.name;
+      await this.store.mapSet(seatsKey(code), tenant.key, taken, { ttlMs: ROOM_TTL_MS });
+      return taken;
+    });
     await this.store.set<SeatOf>(seatOfKey(tenant.key), { code, role: 'learner' }, { ttlMs: ROOM_TTL_MS });
     await this.#presenceChanged(code);
     return { room, seat };
@@ -123,7 +126,7 @@ export class Rooms {
     await this.#presenceChanged(code);
   }
 
-  /** Where the learner is and what they saw. Only the seat's own learner writes it, so get-then-set does not race. */
+  /** Where the learner is and what they saw. */
   async report(code: string, tenant: Tenant, progress: Progress): Promise<Seat | RoomRefusal> {
     return this.#updateSeat(code, tenant, { announce: true }, (seat, now) => {
       if (progress.lesson) seat.lesson = progress.lesson;
@@ -153,15 +156,32 @@ export class Rooms {
     { announce }: { announce: boolean },
     change: (seat: Seat, now: number) => void,
   ): Promise<Seat | RoomRefusal> {
-    const seat = await this.store.mapGet<Seat>(seatsKey(code), tenant.key);
-    if (!seat) return { error: `You have no seat in room ${code}: join it first (/join/${code}).`, status: 409 };
-    const now = this.now();
-    const wasOnline = seat.online;
-    change(seat, now);
-    seat.lastSeen = now;
-    await this.store.mapSet(seatsKey(code), tenant.key, seat, { ttlMs: ROOM_TTL_MS });
-    if (announce || seat.online !== wasOnline) await this.#presenceChanged(code);
-    return seat;
+    const updated = await this.#withSeatLock(code, tenant, async () => {
+      const seat = await this.store.mapGet<Seat>(seatsKey(code), tenant.key);
+      if (!seat) return undefined;
+      const wasOnline = seat.online;
+      change(seat, this.now());
+      seat.lastSeen = this.now();
+      await this.store.mapSet(seatsKey(code), tenant.key, seat, { ttlMs: ROOM_TTL_MS });
+      return { seat, wentOnOrOff: seat.online !== wasOnline };
+    });
+    if (!updated) return { error: `You have no seat in room ${code}: join it first (/join/${code}).`, status: 409 };
+    if (announce || updated.wentOnOrOff) await this.#presenceChanged(code);
+    return updated.seat;
+  }
+
+  /**
+   * A seat is read, changed and written back by its learner's reports and by the heartbeats of their room
+   * stream, which may run at the same moment on two instances: one at a time, or a heartbeat that read before a
+   * report would write the old run count back over it.
+   */
+  async #withSeatLock<T>(code: string, tenant: Tenant, update: () => Promise<T>): Promise<T> {
+    const lock = await acquireLock(this.store, stateKey(`room-${code}`, 'workshop', `seat-lock-${tenant.key}`), { ttlMs: 5_000, waitMs: 5_000 });
+    try {
+      return await update();
+    } finally {
+      await lock.release();
+    }
   }
 
   /** The room and its seats go; every seat is freed, so its learner's next call is outside any room. */

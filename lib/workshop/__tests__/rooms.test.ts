@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anonymousTenant, type Tenant } from '@/lib/identity/learner';
 import { InMemoryTenantEventBus, type ServerEvent } from '@/lib/realtime/bus';
-import { MemoryStateStore } from '@/lib/state';
+import { MemoryStateStore, type StateStore } from '@/lib/state';
 import { copyingStore, delegateTo } from '@/lib/state/__tests__/copying-store';
 import { SessionSettingsSchema } from '@/lib/mcp/http/session-settings';
 import { CODE_ALPHABET, newRoomCode, normalizeRoomCode } from '../room-code';
@@ -304,5 +304,29 @@ describe('Rooms, the details a regression would break', () => {
     expect(await rooms.roomOf(ada)).toBeUndefined();
     expect(await store.get(`${ada.key}/workshop/seat`)).toBeUndefined();
     expect((await rooms.presence('K7QM2P')).total).toBe(0);
+  });
+});
+
+describe('Rooms on two instances', () => {
+  it('reports and heartbeats racing on one seat through two instances lose no run', async () => {
+    const shared = new MemoryStateStore({ idleMs: 60_000, maxEntries: 1_000, sweepEveryMs: 0 });
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 1)); // a store round trip, as to Redis
+    const instance = () => {
+      const store = copyingStore(shared);
+      const slow: StateStore = {
+        ...delegateTo(store),
+        mapGet: async (key, field) => (await pause(), store.mapGet(key, field)),
+        mapSet: async (key, field, value, options) => (await pause(), store.mapSet(key, field, value, options)),
+      };
+      return new Rooms(slow, new InMemoryTenantEventBus(), Date.now, () => 'K7QM2P');
+    };
+    const [a, b] = [instance(), instance()];
+    await a.open(presenter);
+    await b.join('K7QM2P', ada);
+    const observed = { summary: 'ran it', ok: true };
+    await Promise.all(
+      Array.from({ length: 15 }, (_, index) => [a.report('K7QM2P', ada, { lesson: 'fallback', observed }), b.beat('K7QM2P', ada, index % 2 === 0)]).flat(),
+    );
+    expect((await a.presence('K7QM2P')).learners[0]?.runs).toBe(15);
   });
 });
