@@ -34,5 +34,4 @@ export const leaveRoom = (code: string) => call<unknown>('DELETE', `/api/rooms/$
 
 export const roomPresence = (code: string) => call<RoomPresence>('GET', `/api/rooms/${code}/presence`);
 
-/** This browser remembers the room it joined, so lesson pages know to show the room bar (the server stays the judge). */
-export const JOINED_ROOM_KEY = 'mcp-dojo:room:v1';
+export { JOINED_ROOM_KEY } from './room-keys';
