@@ -7,27 +7,21 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { ALERT, PRIMARY_BUTTON } from '@/components/ui/styles';
 import { JOINED_ROOM_KEY, joinRoom } from './room-api';
+import { useAction } from './use-action';
 
 export function JoinForm({ code, destination }: { code: string; destination: string }) {
   const router = useRouter();
   const ids = useId();
   const [showName, setShowName] = useState(false);
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
+  const { busy, failure, run } = useAction();
 
-  const join = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+  const join = () =>
+    run(async () => {
       await joinRoom(code, showName ? name : undefined);
       localStorage.setItem(JOINED_ROOM_KEY, code);
       router.push(destination);
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <form

@@ -11,6 +11,7 @@ import { demoStateHref } from '@/lib/lessons/deep-link';
 import type { RoomControl, RoomView } from '@/lib/workshop/room';
 import { ROOM_SCENARIOS } from '@/lib/workshop/room-scenarios';
 import { ConfirmButton } from './confirm-button';
+import { useAction } from './use-action';
 
 export interface LessonChoice {
   slug: string;
@@ -32,20 +33,8 @@ export function PresenterControls({ room, lessons, send }: PresenterControlsProp
   const lesson = lessons.find((candidate) => candidate.slug === slug) ?? lessons[0];
   const [demoId, setDemoId] = useState(lesson?.demos[0]?.id ?? '');
   const demo = lesson?.demos.find((candidate) => candidate.id === demoId) ?? lesson?.demos[0];
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
-
-  const act = async (control: RoomControl) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await send(control);
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, failure, run } = useAction();
+  const act = (control: RoomControl) => run(() => send(control));
 
   return (
     <section aria-labelledby="controls-heading" className="space-y-5">
