@@ -63,13 +63,13 @@ export default defineLesson({
       file: 'lib/mcp/http/endpoint.ts',
       symbol: 'createMcpEndpoint',
       title: 'One endpoint, both protocol generations, no session',
-      note: 'Guards, body cap, who is calling, then a fresh server per request — 2026-07-28 natively, 2025-era clients through the stateless fallback.',
+      note: 'Guards, body cap, who is calling, then a fresh server per request — 2026-07-28 natively, 2025-era clients through the stateless fallback; a tool call holds its workspace’s lock until its answer is sent.',
     },
     {
       file: 'lib/state/store.ts',
       symbol: 'StateStore',
       title: 'Where state lives when there is no session',
-      note: 'Three async calls, keyed by who and which workspace: in memory by default, and the same interface over Redis for many instances.',
+      note: 'A few async calls keyed by who and which workspace — get and set, and the atomic ones (take, setIfAbsent, deleteIf, maps) that races between instances need: in memory by default, the same interface over Redis for many instances.',
     },
     {
       file: 'lib/mcp/stdio.ts',

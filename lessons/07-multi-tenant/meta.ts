@@ -69,7 +69,7 @@ export default defineLesson({
       file: 'lib/tenancy/rate-limit.ts',
       symbol: 'createRateLimiter',
       title: 'A rate limit per tenant',
-      note: 'A token bucket in the store, keyed by the tenant: a noisy user empties their own bucket, nobody else’s.',
+      note: 'A token bucket in the store, keyed by the tenant and taken under a short lock, so two instances never spend one token twice: a noisy user empties their own bucket, nobody else’s.',
     },
     {
       file: 'lib/mcp/http/real-upstream.ts',
