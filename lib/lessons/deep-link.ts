@@ -13,7 +13,7 @@
  *
  * Pure (no React, no window): the panel and the presenter view share it.
  */
-import { initialLiveSettings, type LiveSettings } from '@/components/lesson/panel/live-settings';
+import { initialLiveSettings, type LiveSettings } from './live-settings';
 import { PROTOCOL_CHOICES } from '@/lib/mcp/client/constants';
 import { LESSON_SETTING_KEYS, SETTING_CHOICES, type LessonSettingKey } from '@/lib/mcp/setting-choices';
 import type { Demo } from './schema';

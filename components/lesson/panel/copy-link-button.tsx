@@ -6,7 +6,7 @@
  */
 import { changedSettings, demoStateHref } from '@/lib/lessons/deep-link';
 import type { Demo } from '@/lib/lessons/schema';
-import type { LiveSettings } from './live-settings';
+import type { LiveSettings } from '@/lib/lessons/live-settings';
 import { ManualCopyDialog } from './manual-copy-dialog';
 import { useCopy } from './use-copy';
 import { useHydrated } from './use-hydrated';

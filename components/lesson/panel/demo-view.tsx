@@ -13,7 +13,7 @@ import { observeCall } from '@/lib/lessons/observations';
 import type { Demo } from '@/lib/lessons/schema';
 import { DemoInputs } from '../demo-inputs';
 import { workspaceName } from '@/lib/mcp/client/workspace';
-import type { LiveSettings } from './live-settings';
+import type { LiveSettings } from '@/lib/lessons/live-settings';
 import { ProtocolToggle } from './protocol-toggle';
 import { RunResult } from './run-result';
 import { SessionTrace } from './session-trace';

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { Comparison } from '@/lib/lessons/comparison';
 import { bringIntoView } from './bring-into-view';
 import { Differences } from './differences';
-import type { LiveSettings } from './live-settings';
+import type { LiveSettings } from '@/lib/lessons/live-settings';
 import { RunResult } from './run-result';
 import { SettingsSummary } from './settings-summary';
 import type { DemoRun } from './use-demo-run';

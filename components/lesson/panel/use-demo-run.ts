@@ -13,7 +13,7 @@ import { cancelledError } from '@/lib/mcp/client/cancel';
 import { HttpExchangeLog } from '@/lib/mcp/client/http-log';
 import { runOnConnection } from '@/lib/mcp/client/run-on-demand';
 import { ProtocolTrace } from '@/lib/mcp/client/trace';
-import { endpointSettings, type LiveSettings } from './live-settings';
+import { endpointSettings, type LiveSettings } from '@/lib/lessons/live-settings';
 
 export { isCancelled } from '@/lib/mcp/client/cancel';
 

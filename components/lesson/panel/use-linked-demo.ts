@@ -13,7 +13,7 @@
 import { useState } from 'react';
 import { demoStateQuery, openingState, readDemoState, withDemoQuery, type DemoState } from '@/lib/lessons/deep-link';
 import type { Demo } from '@/lib/lessons/schema';
-import { initialLiveSettings, type LiveSettings } from './live-settings';
+import { initialLiveSettings, type LiveSettings } from '@/lib/lessons/live-settings';
 
 export function useLinkedDemo(demos: readonly Demo[]) {
   const [state, setState] = useState<DemoState>(() => openingState(demos));

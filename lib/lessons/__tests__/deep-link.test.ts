@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { initialLiveSettings, type LiveSettings } from '@/components/lesson/panel/live-settings';
+import { initialLiveSettings, type LiveSettings } from '@/lib/lessons/live-settings';
 import { getCatalogue } from '../catalogue';
 import {
   LINKED_SETTING_KEYS,

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { endpointSettings } from '@/components/lesson/panel/live-settings';
+import { endpointSettings } from '@/lib/lessons/live-settings';
 import { DemoSchema, PanelSettingsSchema, type Demo, type PanelSettings } from '@/lib/lessons/schema';
 import { DATASET_SIZES } from '@/lib/mock/dataset-sizes';
 import type { DojoClientSettings } from '../client/constants';

@@ -12,7 +12,7 @@ import type { PanelSettings } from '@/lib/lessons/schema';
 import { cancelledError } from '@/lib/mcp/client/cancel';
 import { runOnConnection } from '@/lib/mcp/client/run-on-demand';
 import { workspaceName } from '@/lib/mcp/client/workspace';
-import { endpointSettings } from '../../panel/live-settings';
+import { endpointSettings } from '@/lib/lessons/live-settings';
 
 const CLIENT_INFO = { name: 'mcp-dojo-pagination-grid', version: '0.2.0' };
 

@@ -11,7 +11,7 @@ import { useEffect, useRef } from 'react';
 import type { PanelSettings } from '@/lib/lessons/schema';
 import { cancelledError } from '@/lib/mcp/client/cancel';
 import { runOnConnection } from '@/lib/mcp/client/run-on-demand';
-import { endpointSettings } from '../../panel/live-settings';
+import { endpointSettings } from '@/lib/lessons/live-settings';
 
 const CLIENT_INFO = { name: 'mcp-dojo-size-compare', version: '0.2.0' };
 

@@ -14,7 +14,7 @@ import { observeCall, textOf, type Observation } from '@/lib/lessons/observation
 import type { PanelSettings } from '@/lib/lessons/schema';
 import { cancelledError } from '@/lib/mcp/client/cancel';
 import { runOnConnection } from '@/lib/mcp/client/run-on-demand';
-import { endpointSettings } from '../../panel/live-settings';
+import { endpointSettings } from '@/lib/lessons/live-settings';
 
 const CLIENT_INFO = { name: 'mcp-dojo-task-tree', version: '0.2.0' };
 
